@@ -1,0 +1,67 @@
+import type { ICredentialTestRequest, ICredentialType, Icon, INodeProperties } from 'n8n-workflow';
+
+/**
+ * Threads' authorization code flow. Meta's token endpoint wants client id/secret as form
+ * fields (authentication: body) and comma-separated scopes; the token it returns lives one
+ * hour and comes without a refresh token.
+ */
+export class ThreadsOAuth2Api implements ICredentialType {
+	name = 'threadsOAuth2Api';
+
+	extends = ['oAuth2Api'];
+
+	displayName = 'Threads OAuth2 API';
+
+	documentationUrl = 'https://developers.facebook.com/docs/threads/get-started/get-access-tokens-and-permissions';
+
+	icon: Icon = { light: 'file:../icons/threads.svg', dark: 'file:../icons/threads.dark.svg' };
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Grant Type',
+			name: 'grantType',
+			type: 'hidden',
+			default: 'authorizationCode',
+		},
+		{
+			displayName: 'Authorization URL',
+			name: 'authUrl',
+			type: 'hidden',
+			default: 'https://threads.net/oauth/authorize',
+		},
+		{
+			displayName: 'Access Token URL',
+			name: 'accessTokenUrl',
+			type: 'hidden',
+			default: 'https://graph.threads.net/oauth/access_token',
+		},
+		{
+			displayName: 'Scope',
+			name: 'scope',
+			type: 'string',
+			default: 'threads_basic,threads_manage_insights,threads_profile_discovery',
+			description:
+				'Comma-separated Threads permissions. threads_basic is always needed; threads_manage_insights for insights; threads_profile_discovery for public profiles.',
+		},
+		{
+			displayName: 'Auth URI Query Parameters',
+			name: 'authQueryParameters',
+			type: 'hidden',
+			default: '',
+		},
+		{
+			displayName: 'Authentication',
+			name: 'authentication',
+			type: 'hidden',
+			default: 'body',
+		},
+	];
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: 'https://graph.threads.net/v1.0',
+			url: '/me',
+			qs: { fields: 'id,username' },
+		},
+	};
+}

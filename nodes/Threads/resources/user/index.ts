@@ -1,0 +1,24 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { getUserInsightsFields, getUserInsightsRouting } from './getInsights';
+
+export const userOperations: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['user'] } },
+		default: 'getInsights',
+		options: [
+			{
+				name: 'Get Insights',
+				value: 'getInsights',
+				action: 'Get account insights',
+				description: 'Profile views, likes, replies, reposts, quotes, link clicks, followers and demographics',
+				routing: getUserInsightsRouting,
+			},
+		],
+	},
+	...getUserInsightsFields,
+];

@@ -1,0 +1,87 @@
+/**
+ * Reading and checking the user's parameters inside declarative routing (preSend,
+ * postReceive, pagination hooks). Every check runs before the first request and names
+ * the field to fix.
+ */
+import type { IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import type { DatePreset, UnixRange } from '../../shared/dateRange';
+import { rangeProblem, resolveDateRange } from '../../shared/dateRange';
+import { throwOnGraphError } from '../../shared/transport';
+import { POSTS_EARLIEST, THREADS_SCOPES } from '../threadsApi';
+
+export function inputError(context: IExecuteSingleFunctions, message: string, description?: string): NodeOperationError {
+	return new NodeOperationError(context.getNode(), message, {
+		itemIndex: context.getItemIndex(),
+		description,
+	});
+}
+
+/** Which permission each resource needs, for the "missing permission" message. */
+function requiredScopeOf(context: IExecuteSingleFunctions): string | undefined {
+	const resource = context.getNodeParameter('resource', '') as string;
+	const operation = context.getNodeParameter('operation', '') as string;
+	if (resource === 'profile') return THREADS_SCOPES.profileDiscovery;
+	if (operation === 'getInsights') return THREADS_SCOPES.insights;
+	return THREADS_SCOPES.basic;
+}
+
+/** First in every Threads operation's postReceive chain. */
+export const throwOnThreadsError = throwOnGraphError(requiredScopeOf);
+
+export function mediaIdOf(context: IExecuteSingleFunctions): string {
+	const mediaId = String(context.getNodeParameter('mediaId', undefined, { extractValue: true }) ?? '').trim();
+	if (!mediaId) {
+		throw inputError(context, '"Media" is empty: choose a post from the list or map its ID, e.g. {{ $json.id }}');
+	}
+	if (!/^\d+$/.test(mediaId)) {
+		throw inputError(context, `"Media" must be a Threads media ID (digits only), not "${mediaId.slice(0, 60)}"`);
+	}
+	return mediaId;
+}
+
+export function usernameOf(context: IExecuteSingleFunctions): string {
+	const username = String(context.getNodeParameter('username', '') ?? '')
+		.trim()
+		.replace(/^@/, '');
+	if (!username) {
+		throw inputError(context, '"Username" is empty: enter a public Threads username, e.g. meta');
+	}
+	return username;
+}
+
+/** The range the user picked, validated against the endpoint's earliest date. */
+export function dateRangeOf(context: IExecuteSingleFunctions, earliest: number, earliestLabel: string): UnixRange {
+	const range = resolveDateRange({
+		preset: context.getNodeParameter('dateRange', 'none') as DatePreset,
+		timezone: context.getTimezone(),
+		since: context.getNodeParameter('since', '') as string,
+		until: context.getNodeParameter('until', '') as string,
+	});
+	const problem = rangeProblem(range, { earliest, earliestLabel });
+	if (problem) throw inputError(context, problem);
+	return range;
+}
+
+/** preSend: `/{media-id}` plus a suffix, with the media ID checked first. */
+export function mediaPath(suffix: string) {
+	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+		requestOptions.url = `/${mediaIdOf(this)}${suffix}`;
+		return requestOptions;
+	};
+}
+
+/** preSend for post lists: the chosen publish-date range as Unix `since` / `until`. */
+export async function setPublishedRange(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	const { since, until } = dateRangeOf(this, POSTS_EARLIEST, 'July 5, 2023');
+	requestOptions.qs = {
+		...requestOptions.qs,
+		...(since !== undefined ? { since } : {}),
+		...(until !== undefined ? { until } : {}),
+	};
+	return requestOptions;
+}

@@ -1,0 +1,34 @@
+import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
+
+import { graphGet } from '../../shared/transport';
+import { THREADS_API_BASE_URL, THREADS_SCOPES } from '../threadsApi';
+import { THREADS_CREDENTIAL_TYPE } from './credentials';
+
+interface PostsPage {
+	data?: Array<{ id: string; text?: string; timestamp?: string; permalink?: string; media_type?: string }>;
+	paging?: { cursors?: { after?: string } };
+}
+
+/** "From list" for the media locator: your recent posts, newest first, searchable by text. */
+export async function searchMyThreads(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const page = await graphGet<PostsPage>(
+		this,
+		'/me/threads',
+		{ fields: 'id,text,timestamp,permalink,media_type', limit: 100, ...(paginationToken ? { after: paginationToken } : {}) },
+		{ baseURL: THREADS_API_BASE_URL, credentialType: THREADS_CREDENTIAL_TYPE, requiredScope: THREADS_SCOPES.basic },
+	);
+	const needle = filter?.trim().toLowerCase();
+	const posts = (page.data ?? []).filter((post) => !needle || (post.text ?? '').toLowerCase().includes(needle));
+	return {
+		results: posts.map((post) => ({
+			name: `${(post.timestamp ?? '').slice(0, 10)} · ${post.text ? post.text.slice(0, 80) : `(${post.media_type ?? 'post'})`}`,
+			value: post.id,
+			url: post.permalink,
+		})),
+		paginationToken: page.data?.length ? page.paging?.cursors?.after : undefined,
+	};
+}

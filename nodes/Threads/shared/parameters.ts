@@ -1,0 +1,140 @@
+/**
+ * Parameters several Threads operations share (media locator, post fields, date range,
+ * Return All / Limit, Simplify), defined once and placed per operation with its display
+ * options, so that an operation file reads as the list of what it asks the user.
+ */
+import type { INodeProperties, IDisplayOptions } from 'n8n-workflow';
+
+import { DEFAULT_POST_FIELDS, POST_FIELDS } from '../threadsApi';
+
+const label = (name: string) =>
+	name
+		.split('_')
+		.map((word) => word.charAt(0).toUpperCase() + word.slice(1))
+		.join(' ');
+
+export function mediaLocator(displayOptions: IDisplayOptions): INodeProperties {
+	return {
+		displayName: 'Media',
+		name: 'mediaId',
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required: true,
+		description: 'The Threads post. Pick one from your posts, or map its ID from a previous step',
+		displayOptions,
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				typeOptions: { searchListMethod: 'searchMyThreads', searchable: true },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: 'e.g. 18038275921081744',
+				validation: [
+					{
+						type: 'regex',
+						properties: { regex: '^\\s*\\d+\\s*$', errorMessage: 'A Threads media ID is a number' },
+					},
+				],
+			},
+		],
+	};
+}
+
+export function postFieldsParameter(displayOptions: IDisplayOptions, withoutOwner = false): INodeProperties {
+	const fields = POST_FIELDS.filter((field) => !(withoutOwner && field === 'owner'));
+	return {
+		displayName: 'Fields',
+		name: 'fields',
+		type: 'multiOptions',
+		default: [...DEFAULT_POST_FIELDS],
+		description: 'Post fields to return, one column each',
+		displayOptions,
+		options: fields.map((field) => ({ name: label(field), value: field })),
+		routing: { send: { type: 'query', property: 'fields', value: '={{ $value.join(",") }}' } },
+	};
+}
+
+export const DATE_RANGE_PRESETS = [
+	{ name: 'All Time', value: 'none', description: 'No date filter' },
+	{ name: 'Today', value: 'today', description: 'Since midnight, in the workflow timezone' },
+	{ name: 'Yesterday', value: 'yesterday', description: 'The whole previous day' },
+	{ name: 'Last 7 Days', value: 'last7Days', description: 'The 7 whole days before today' },
+	{ name: 'Last 30 Days', value: 'last30Days', description: 'The 30 whole days before today' },
+	{ name: 'This Month', value: 'thisMonth', description: 'Since the 1st of this month' },
+	{ name: 'Custom', value: 'custom', description: 'Choose Since and Until' },
+];
+
+/** A preset selector plus the Since / Until pickers it shows for "Custom". */
+export function dateRangeParameters(
+	displayOptions: IDisplayOptions,
+	defaultPreset: string,
+	allowAllTime: boolean,
+): INodeProperties[] {
+	const presets = allowAllTime ? DATE_RANGE_PRESETS : DATE_RANGE_PRESETS.filter((preset) => preset.value !== 'none');
+	const customShown: IDisplayOptions = { show: { ...displayOptions.show, dateRange: ['custom'] } };
+	return [
+		{
+			displayName: 'Date Range',
+			name: 'dateRange',
+			type: 'options',
+			default: defaultPreset,
+			description: 'Computed in the workflow timezone (Workflow Settings → Timezone)',
+			displayOptions,
+			options: presets,
+		},
+		{
+			displayName: 'Since',
+			name: 'since',
+			type: 'dateTime',
+			default: '',
+			description: 'Start of the range (inclusive). Empty: no lower bound.',
+			displayOptions: customShown,
+		},
+		{
+			displayName: 'Until',
+			name: 'until',
+			type: 'dateTime',
+			default: '',
+			description: 'End of the range. Empty: now.',
+			displayOptions: customShown,
+		},
+	];
+}
+
+export function returnAllAndLimit(displayOptions: IDisplayOptions): INodeProperties[] {
+	return [
+		{
+			displayName: 'Return All',
+			name: 'returnAll',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to return all results or only up to a given limit',
+			displayOptions,
+		},
+		{
+			displayName: 'Limit',
+			name: 'limit',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 50,
+			description: 'Max number of results to return',
+			displayOptions: { show: { ...displayOptions.show, returnAll: [false] } },
+		},
+	];
+}
+
+export function simplifyParameter(displayOptions: IDisplayOptions, what: string): INodeProperties {
+	return {
+		displayName: 'Simplify',
+		name: 'simplify',
+		type: 'boolean',
+		default: true,
+		description: `Whether to return ${what} instead of the raw API response`,
+		displayOptions,
+	};
+}

@@ -1,0 +1,80 @@
+/**
+ * Everything that is particular to Threads' Graph API, in one table: where it lives,
+ * which metrics exist and how each is answered. Platform-neutral code (normaliser,
+ * request planning, transport) reads this instead of branching on the platform.
+ */
+import type { AccountMetricRules } from '../shared/accountInsightsPlan';
+import type { InsightShapes } from '../shared/insightsNormaliser';
+
+export const THREADS_API_BASE_URL = 'https://graph.threads.net/v1.0';
+
+export const THREADS_SCOPES = {
+	basic: 'threads_basic',
+	insights: 'threads_manage_insights',
+	profileDiscovery: 'threads_profile_discovery',
+} as const;
+
+export const MEDIA_METRICS = ['views', 'likes', 'replies', 'reposts', 'quotes', 'shares'] as const;
+
+export const USER_METRICS = [
+	'views',
+	'likes',
+	'replies',
+	'reposts',
+	'quotes',
+	'clicks',
+	'followers_count',
+	'follower_demographics',
+] as const;
+
+export const USER_METRIC_SHAPES: InsightShapes = {
+	timeSeries: ['views'],
+	perLink: ['clicks'],
+	demographics: ['follower_demographics'],
+};
+
+export const USER_METRIC_RULES: AccountMetricRules = {
+	unranged: ['followers_count', 'follower_demographics'],
+	demographics: ['follower_demographics'],
+	breakdowns: ['country', 'city', 'age', 'gender'],
+};
+
+/** User insights since/until are refused before this (April 13, 2024). */
+export const USER_INSIGHTS_EARLIEST = 1712991600;
+/** Post lists are refused before this (July 5, 2023). */
+export const POSTS_EARLIEST = 1688540400;
+
+export const PAGE_SIZE_MAX = 100;
+
+export const POST_FIELDS = [
+	'id',
+	'media_product_type',
+	'media_type',
+	'media_url',
+	'permalink',
+	'owner',
+	'username',
+	'text',
+	'timestamp',
+	'shortcode',
+	'thumbnail_url',
+	'children',
+	'is_quote_post',
+	'quoted_post',
+	'reposted_post',
+	'alt_text',
+	'link_attachment_url',
+	'gif_url',
+	'poll_attachment',
+] as const;
+
+export const DEFAULT_POST_FIELDS = [
+	'id',
+	'media_type',
+	'permalink',
+	'text',
+	'timestamp',
+	'username',
+	'shortcode',
+	'is_quote_post',
+];

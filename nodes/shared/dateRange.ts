@@ -1,0 +1,97 @@
+/**
+ * Date presets ("Yesterday", "Last 7 days", ...) → the Unix `since` / `until` Meta expects,
+ * computed in the workflow's timezone. Pure: luxon only, no n8n, no HTTP.
+ */
+import { DateTime } from 'luxon';
+
+export type DatePreset = 'today' | 'yesterday' | 'last7Days' | 'last30Days' | 'thisMonth' | 'custom' | 'none';
+
+export interface UnixRange {
+	since?: number;
+	until?: number;
+}
+
+export interface ResolveRangeInput {
+	preset: DatePreset;
+	timezone: string;
+	/** The moment "now" is; a parameter so that tests and the trigger can pin it. */
+	now?: Date;
+	/** For `custom`: ISO date/date-time strings or Unix seconds. Either may be empty. */
+	since?: string | number;
+	until?: string | number;
+}
+
+/** Parses what a user can type or map: Unix seconds, Unix ms, or an ISO date (in `timezone`). */
+export function toUnixSeconds(value: string | number | undefined, timezone: string): number | undefined {
+	if (value === undefined || value === null || value === '') return undefined;
+	if (typeof value === 'number' || /^\d+$/.test(String(value).trim())) {
+		const numeric = Number(value);
+		return numeric > 1e11 ? Math.floor(numeric / 1000) : Math.floor(numeric);
+	}
+	const parsed = DateTime.fromISO(String(value).trim(), { zone: timezone });
+	return parsed.isValid ? Math.floor(parsed.toSeconds()) : Number.NaN;
+}
+
+/**
+ * Presets cover whole days in the workflow's timezone; "today" and "this month" end now,
+ * the others end at today's midnight so that the last, incomplete day is never counted.
+ */
+export function resolveDateRange(input: ResolveRangeInput): UnixRange {
+	const now = DateTime.fromJSDate(input.now ?? new Date(), { zone: input.timezone });
+	const today = now.startOf('day');
+	const seconds = (moment: DateTime) => Math.floor(moment.toSeconds());
+	switch (input.preset) {
+		case 'today':
+			return { since: seconds(today), until: seconds(now) };
+		case 'yesterday':
+			return { since: seconds(today.minus({ days: 1 })), until: seconds(today) };
+		case 'last7Days':
+			return { since: seconds(today.minus({ days: 7 })), until: seconds(today) };
+		case 'last30Days':
+			return { since: seconds(today.minus({ days: 30 })), until: seconds(today) };
+		case 'thisMonth':
+			return { since: seconds(now.startOf('month')), until: seconds(now) };
+		case 'custom':
+			return {
+				since: toUnixSeconds(input.since, input.timezone),
+				until: toUnixSeconds(input.until, input.timezone),
+			};
+		default:
+			return {};
+	}
+}
+
+export interface RangeRules {
+	/** Earliest Unix time the endpoint accepts (e.g. 1712991600 for Threads user insights). */
+	earliest: number;
+	earliestLabel: string;
+	now?: Date;
+}
+
+/** A human message naming the field and the fix, or undefined when the range is fine. */
+export function rangeProblem(range: UnixRange, rules: RangeRules): string | undefined {
+	const nowSeconds = Math.floor((rules.now ?? new Date()).getTime() / 1000);
+	for (const field of ['since', 'until'] as const) {
+		const value = range[field];
+		if (value === undefined) continue;
+		if (Number.isNaN(value)) {
+			return `"${field === 'since' ? 'Since' : 'Until'}" is not a date: use a date such as 2024-06-01, a date-time, or a Unix timestamp`;
+		}
+		if (value < rules.earliest) {
+			return `"${field === 'since' ? 'Since' : 'Until'}" is before ${rules.earliestLabel}, the earliest date Meta accepts here: pick a later date`;
+		}
+	}
+	if (range.until !== undefined && range.until > nowSeconds + 60) {
+		return '"Until" is in the future: pick a date up to now, or leave it empty';
+	}
+	if (range.since !== undefined && range.until !== undefined && range.until <= range.since) {
+		return '"Until" must be after "Since": swap the two dates';
+	}
+	return undefined;
+}
+
+/** `YYYY-MM-DD` of a Unix time in the workflow's timezone, for the range columns of a row. */
+export function isoDay(unixSeconds: number | undefined, timezone: string): string | undefined {
+	if (unixSeconds === undefined) return undefined;
+	return DateTime.fromSeconds(unixSeconds, { zone: timezone }).toISODate() ?? undefined;
+}

@@ -1,0 +1,149 @@
+/**
+ * Meta Graph error answers → what a no-code user needs to read. Pure: no n8n, no HTTP,
+ * so the Threads node, the trigger and later platforms all speak the same language.
+ */
+
+export interface GraphErrorBody {
+	message?: string;
+	type?: string;
+	code?: number | string;
+	error_subcode?: number;
+	error_user_title?: string;
+	error_user_msg?: string;
+	fbtrace_id?: string;
+	is_transient?: boolean;
+}
+
+export type GraphErrorKind =
+	| 'invalidToken'
+	| 'missingPermission'
+	| 'rateLimited'
+	| 'featureNotAvailable'
+	| 'invalidParameter'
+	| 'transient'
+	| 'unknown';
+
+export interface DescribedGraphError {
+	kind: GraphErrorKind;
+	message: string;
+	description: string;
+	httpCode: string;
+}
+
+/** Meta's throttling codes: app (4), user (17), page/account (32), custom rate (613). */
+export const RATE_LIMIT_CODES: readonly number[] = [4, 17, 32, 613];
+const FEATURE_NOT_AVAILABLE = 'THREADS_API__FEATURE_NOT_AVAILABLE';
+
+/** Pulls the `error` object out of any Graph answer; undefined when the body is not an error. */
+export function graphErrorOf(body: unknown): GraphErrorBody | undefined {
+	if (typeof body === 'string') {
+		try {
+			return graphErrorOf(JSON.parse(body));
+		} catch {
+			return undefined;
+		}
+	}
+	if (body && typeof body === 'object' && 'error' in body) {
+		const error = (body as { error: unknown }).error;
+		if (error && typeof error === 'object') return error as GraphErrorBody;
+		if (typeof error === 'string') return { message: error };
+	}
+	return undefined;
+}
+
+export function classifyGraphError(error: GraphErrorBody, httpStatus: number): GraphErrorKind {
+	const code = Number(error.code);
+	const text = `${error.type ?? ''} ${error.message ?? ''} ${error.error_user_title ?? ''}`;
+	if (text.includes(FEATURE_NOT_AVAILABLE) || error.code === FEATURE_NOT_AVAILABLE) {
+		return 'featureNotAvailable';
+	}
+	if (code === 190 || code === 102 || code === 2500) return 'invalidToken';
+	if (RATE_LIMIT_CODES.includes(code) || httpStatus === 429) return 'rateLimited';
+	if (code === 10 || (code >= 200 && code <= 299)) return 'missingPermission';
+	if (code === 100) return 'invalidParameter';
+	if (error.is_transient || code === 1 || code === 2 || httpStatus >= 500) return 'transient';
+	return 'unknown';
+}
+
+/** Removes anything that looks like a credential from text we are about to show or log. */
+export function redactSecrets(text: string): string {
+	return text
+		.replace(/((?:access_token|input_token|client_secret|code)=)[^&\s"']+/gi, '$1[redacted]')
+		.replace(/(Bearer\s+)[A-Za-z0-9._~+/=-]+/gi, '$1[redacted]');
+}
+
+export interface DescribeOptions {
+	/** Permission this endpoint needs, named in the "missing permission" message. */
+	requiredScope?: string;
+	/** Which credential the user should open, in their words. */
+	credentialName?: string;
+}
+
+export function describeGraphError(
+	error: GraphErrorBody,
+	httpStatus: number,
+	options: DescribeOptions = {},
+): DescribedGraphError {
+	const kind = classifyGraphError(error, httpStatus);
+	const credential = options.credentialName ?? 'Threads';
+	const metaSays = redactSecrets(error.error_user_msg || error.message || 'no message');
+	const trace = error.fbtrace_id ? ` (Meta trace ID: ${error.fbtrace_id})` : '';
+	const code = error.code !== undefined ? `code ${error.code}${error.error_subcode ? `/${error.error_subcode}` : ''}` : `HTTP ${httpStatus}`;
+	const httpCode = String(httpStatus || '');
+
+	switch (kind) {
+		case 'invalidToken':
+			return {
+				kind,
+				httpCode,
+				message: `The ${credential} access token has expired or was revoked`,
+				description: `Open the ${credential} credential and reconnect it (for OAuth2: "Reconnect"; for a pasted token: paste a new long-lived token from Meta's dashboard). Meta says: ${metaSays} [${code}]${trace}`,
+			};
+		case 'missingPermission': {
+			const scope = options.requiredScope;
+			return {
+				kind,
+				httpCode,
+				message: scope
+					? `The ${credential} credential is missing the "${scope}" permission`
+					: `The ${credential} credential is missing a permission for this request`,
+				description: `Add ${scope ? `"${scope}"` : 'the needed permission'} to the credential's scopes (and to your Meta app's use case), then reconnect the credential. Meta says: ${metaSays} [${code}]${trace}`,
+			};
+		}
+		case 'rateLimited':
+			return {
+				kind,
+				httpCode,
+				message: 'Meta rate limit reached for this account: retry later',
+				description: `Meta throttles calls per app and account over a rolling 24 hours. Space the workflow's runs out or lower "Concurrency" and run again later. Meta says: ${metaSays} [${code}]${trace}`,
+			};
+		case 'featureNotAvailable':
+			return {
+				kind,
+				httpCode,
+				message: 'This Threads account has no access to this metric (no linked Instagram account)',
+				description: `followers_count and follower_demographics are only available to Threads profiles linked to an Instagram account. Link one in the Threads app, or remove these metrics. Meta says: ${metaSays}${trace}`,
+			};
+		case 'invalidParameter':
+			return {
+				kind,
+				httpCode,
+				message: `Threads rejected the request: ${metaSays}`,
+				description: `Check the node's parameters named in Meta's message [${code}]${trace}`,
+			};
+		case 'transient':
+			return {
+				kind,
+				httpCode,
+				message: 'Threads had a temporary problem: retry in a few minutes',
+				description: `Meta says: ${metaSays} [${code}]${trace}`,
+			};
+		default:
+			return {
+				kind,
+				httpCode,
+				message: `Threads returned an error: ${metaSays}`,
+				description: `[${code}]${trace}`,
+			};
+	}
+}

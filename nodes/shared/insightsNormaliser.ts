@@ -1,0 +1,163 @@
+/**
+ * Graph insights answers → spreadsheet rows. Pure: no n8n, no HTTP.
+ *
+ * Meta answers every insights call with `data: GraphInsight[]`, each insight carrying its
+ * numbers in one of four shapes (time series `values`, `total_value`, `link_total_values`,
+ * `total_value.breakdowns`). These functions flatten each shape into rows a Google Sheet
+ * or Airtable accepts as they are, whatever the platform.
+ */
+
+export interface GraphInsightValue {
+	value: number | Record<string, number>;
+	end_time?: string;
+}
+
+export interface GraphBreakdown {
+	dimension_keys?: string[];
+	results?: Array<{ dimension_values?: string[]; value?: number }>;
+}
+
+export interface GraphInsight {
+	name: string;
+	period?: string;
+	values?: GraphInsightValue[];
+	total_value?: { value?: number; breakdowns?: GraphBreakdown[] };
+	link_total_values?: Array<{ value: number; link_url: string }>;
+	title?: string;
+	description?: string;
+	id?: string;
+}
+
+export type Row = Record<string, string | number | null>;
+
+/** A single number for an insight, whatever shape it came in; null when it carries none. */
+export function insightTotal(insight: GraphInsight | undefined): number | null {
+	if (!insight) return null;
+	if (typeof insight.total_value?.value === 'number') return insight.total_value.value;
+	if (insight.link_total_values) {
+		return insight.link_total_values.reduce((sum, link) => sum + (Number(link.value) || 0), 0);
+	}
+	if (insight.values?.length) {
+		return insight.values.reduce((sum, entry) => sum + (typeof entry.value === 'number' ? entry.value : 0), 0);
+	}
+	return null;
+}
+
+/**
+ * One row per media: `{ id, views, likes, ... }` in the order the metrics were asked for.
+ * Metrics Meta did not answer (a repost facade answers `data: []`) become empty cells (null),
+ * so every row of a sheet has the same columns.
+ */
+export function mediaInsightsRow(mediaId: string, data: GraphInsight[], metrics: readonly string[]): Row {
+	const row: Row = { id: mediaId };
+	for (const metric of metrics) {
+		row[metric] = insightTotal(data.find((insight) => insight.name === metric));
+	}
+	return row;
+}
+
+/**
+ * Meta stamps a daily value with the end of its day (`end_time` = midnight Pacific of the
+ * following day, e.g. 2024-07-12T08:00:00+0000 for July 11). The row's `date` is the day the
+ * value counts: one day before `end_time`, read in UTC-8 so both PST and PDT land right.
+ */
+export function dayOfEndTime(endTime: string): string {
+	const end = Date.parse(endTime.replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
+	if (Number.isNaN(end)) return endTime;
+	const pacificish = new Date(end - 8 * 3600_000 - 1000);
+	return pacificish.toISOString().slice(0, 10);
+}
+
+/** Time-series insight → `{ date, <metric> }` per day. */
+export function timeSeriesRows(insight: GraphInsight): Row[] {
+	return (insight.values ?? []).map((entry) => ({
+		date: entry.end_time ? dayOfEndTime(entry.end_time) : null,
+		[insight.name]: typeof entry.value === 'number' ? entry.value : null,
+	}));
+}
+
+/** `link_total_values` → `{ link_url, <metric> }` per link. */
+export function linkRows(insight: GraphInsight): Row[] {
+	return (insight.link_total_values ?? []).map((link) => ({
+		link_url: link.link_url,
+		[insight.name]: link.value,
+	}));
+}
+
+/**
+ * Demographic breakdown → `{ breakdown, dimension, <valueColumn> }` per dimension value,
+ * largest first (the order a chart or a "top countries" sheet wants).
+ */
+export function demographicRows(insight: GraphInsight, valueColumn = 'followers'): Row[] {
+	const rows: Row[] = [];
+	for (const breakdown of insight.total_value?.breakdowns ?? []) {
+		const keys = breakdown.dimension_keys ?? [];
+		for (const result of breakdown.results ?? []) {
+			rows.push({
+				breakdown: keys.join(','),
+				dimension: (result.dimension_values ?? []).join(','),
+				[valueColumn]: result.value ?? null,
+			});
+		}
+	}
+	return rows.sort((a, b) => Number(b[valueColumn]) - Number(a[valueColumn]));
+}
+
+export interface InsightShapes {
+	/** Metrics answered as a per-day series (`values[]` with `end_time`). */
+	timeSeries: readonly string[];
+	/** Metrics answered per link. */
+	perLink: readonly string[];
+	/** Metrics answered as demographic breakdowns. */
+	demographics: readonly string[];
+}
+
+export interface RangeColumns {
+	since?: string;
+	until?: string;
+}
+
+/**
+ * An account's insights → rows, by shape:
+ * - time series alone → one row per day `{ date, views }`;
+ * - totals → one row `{ since, until, likes, replies, ..., followers_count }`; a time-series
+ *   metric asked together with totals is summed into that row (one row per run is what an
+ *   "account growth" sheet wants);
+ * - per-link metrics → one row per link `{ link_url, clicks }`;
+ * - demographics → one row per dimension value `{ breakdown, dimension, followers }`.
+ */
+export function accountInsightsRows(
+	data: GraphInsight[],
+	requestedMetrics: readonly string[],
+	shapes: InsightShapes,
+	range: RangeColumns = {},
+): Row[] {
+	const byName = new Map(data.map((insight) => [insight.name, insight]));
+	const isTotal = (metric: string) =>
+		!shapes.timeSeries.includes(metric) && !shapes.perLink.includes(metric) && !shapes.demographics.includes(metric);
+	const totals = requestedMetrics.filter(isTotal);
+	const series = requestedMetrics.filter((metric) => shapes.timeSeries.includes(metric));
+	const rows: Row[] = [];
+
+	if (totals.length) {
+		const row: Row = { since: range.since ?? null, until: range.until ?? null };
+		for (const metric of requestedMetrics) {
+			if (isTotal(metric) || series.includes(metric)) row[metric] = insightTotal(byName.get(metric));
+		}
+		rows.push(row);
+	} else {
+		for (const metric of series) {
+			const insight = byName.get(metric);
+			if (insight) rows.push(...timeSeriesRows(insight));
+		}
+	}
+	for (const metric of requestedMetrics.filter((m) => shapes.perLink.includes(m))) {
+		const insight = byName.get(metric);
+		if (insight) rows.push(...linkRows(insight));
+	}
+	for (const metric of requestedMetrics.filter((m) => shapes.demographics.includes(m))) {
+		const insight = byName.get(metric);
+		if (insight) rows.push(...demographicRows(insight));
+	}
+	return rows;
+}

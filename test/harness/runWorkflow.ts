@@ -1,0 +1,134 @@
+/**
+ * Runs a workflow through n8n-core's real execution engine (WorkflowExecute → RoutingNode
+ * for declarative nodes), with this package's node and credential types. HTTP is not
+ * mocked here: tests install the API simulator with nock, at the socket level.
+ */
+import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
+import type {
+	ICredentialType,
+	IDataObject,
+	INode,
+	INodeExecutionData,
+	INodeType,
+	INodeTypes,
+	IRun,
+	IConnections,
+	IWorkflowExecuteAdditionalData,
+	ExecutionError,
+} from 'n8n-workflow';
+import { Workflow } from 'n8n-workflow';
+
+import { ThreadsOAuth2Api } from '../../credentials/ThreadsOAuth2Api.credentials';
+import { Threads } from '../../nodes/Threads/Threads.node';
+import type { CredentialStore } from './credentialsHelper';
+import { TestCredentialsHelper } from './credentialsHelper';
+import { TestItems } from './testItemsNode';
+
+export const PACKAGE = 'n8n-nodes-threads-insights';
+
+const nodeTypeInstances: Record<string, INodeType> = {
+	[`${PACKAGE}.threads`]: new Threads(),
+	'test.items': new TestItems(),
+};
+
+export const credentialTypes: Record<string, ICredentialType> = {
+	threadsOAuth2Api: new ThreadsOAuth2Api(),
+	oAuth2Api: { name: 'oAuth2Api', displayName: 'OAuth2 API', properties: [] },
+};
+
+export const nodeTypes: INodeTypes = {
+	getByName: (type: string) => nodeTypeInstances[type],
+	getByNameAndVersion: (type: string) => nodeTypeInstances[type],
+	getKnownTypes: () => ({}),
+} as unknown as INodeTypes;
+
+export interface WorkflowJson {
+	name?: string;
+	nodes: INode[];
+	connections: IConnections;
+	settings?: IDataObject;
+}
+
+export interface WorkflowResult {
+	run: IRun;
+	/** Output items of every node that ran (first run, main output 0). */
+	output: Record<string, INodeExecutionData[]>;
+	error?: ExecutionError;
+	credentials: TestCredentialsHelper;
+}
+
+export interface RunOptions {
+	credentials?: CredentialStore;
+	/** Workflow timezone (Settings → Timezone). */
+	timezone?: string;
+	/** Reuse a helper (and its store) across runs, as a real n8n reuses its database. */
+	credentialsHelper?: TestCredentialsHelper;
+}
+
+let executionCounter = 0;
+
+export function createCredentialsHelper(store: CredentialStore): TestCredentialsHelper {
+	return new TestCredentialsHelper(credentialTypes, store);
+}
+
+export async function runWorkflow(json: WorkflowJson, options: RunOptions = {}): Promise<WorkflowResult> {
+	const credentialsHelper = options.credentialsHelper ?? createCredentialsHelper(options.credentials ?? {});
+	const workflow = new Workflow({
+		id: 'test-workflow',
+		name: json.name ?? 'test',
+		nodes: json.nodes,
+		connections: json.connections,
+		active: false,
+		nodeTypes,
+		settings: { ...(json.settings ?? {}), ...(options.timezone ? { timezone: options.timezone } : {}) },
+	});
+	const executionId = String(++executionCounter);
+	const hooks = new ExecutionLifecycleHooks('manual', executionId, {
+		id: 'test-workflow',
+		name: json.name ?? 'test',
+		nodes: json.nodes,
+		connections: json.connections,
+		active: false,
+		activeVersionId: null,
+		isArchived: false,
+		createdAt: new Date(),
+		updatedAt: new Date(),
+	} as never);
+	const finished = new Promise<IRun>((resolve) => {
+		hooks.addHandler('workflowExecuteAfter', (run: IRun) => resolve(run));
+	});
+	const additionalData = {
+		credentialsHelper,
+		hooks,
+		executionId,
+		currentNodeExecutionIndex: 0,
+		restApiUrl: 'http://localhost:5678/rest',
+		instanceBaseUrl: 'http://localhost:5678',
+		formWaitingBaseUrl: 'http://localhost:5678/formWaitingBaseUrl',
+		formBaseUrl: 'http://localhost:5678/formBaseUrl',
+		formTestBaseUrl: 'http://localhost:5678/formTestBaseUrl',
+		webhookBaseUrl: 'http://localhost:5678/webhookBaseUrl',
+		webhookWaitingBaseUrl: 'http://localhost:5678/webhookWaitingBaseUrl',
+		webhookTestBaseUrl: 'http://localhost:5678/webhookTestBaseUrl',
+		mcpBaseUrl: 'http://localhost:5678/mcpBaseUrl',
+		mcpTestBaseUrl: 'http://localhost:5678/mcpTestBaseUrl',
+		variables: {},
+		logAiEvent: () => undefined,
+		executeWorkflow: async () => ({ data: [], executionId: '' }),
+		getRunExecutionData: async () => undefined,
+		getRuntimeCredential: async () => undefined,
+		startRunnerTask: async () => {
+			throw new Error('Code runner is not available in tests');
+		},
+	} as unknown as IWorkflowExecuteAdditionalData;
+
+	const start = json.nodes.find((node) => node.type === 'test.items') ?? json.nodes[0];
+	const execution = new WorkflowExecute(additionalData, 'manual').run({ workflow, startNode: start });
+	const run = await Promise.race([finished, execution.then(async () => await finished)]);
+
+	const output: Record<string, INodeExecutionData[]> = {};
+	for (const [name, taskData] of Object.entries(run.data.resultData.runData)) {
+		output[name] = taskData[0]?.data?.main?.[0] ?? [];
+	}
+	return { run, output, error: run.data.resultData.error, credentials: credentialsHelper };
+}
