@@ -20,7 +20,7 @@ export function mediaLocator(displayOptions: IDisplayOptions): INodeProperties {
 		type: 'resourceLocator',
 		default: { mode: 'list', value: '' },
 		required: true,
-		description: 'The Threads post. Pick one from your posts, or map its ID from a previous step',
+		description: 'The Threads post. Pick one from your posts, or map its ID from a previous step.',
 		displayOptions,
 		modes: [
 			{

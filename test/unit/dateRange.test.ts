@@ -1,0 +1,48 @@
+import { isoDay, rangeProblem, resolveDateRange, toUnixSeconds } from '../../nodes/shared/dateRange';
+
+const now = new Date('2026-03-10T15:30:00Z');
+const unix = (iso: string) => Date.parse(iso) / 1000;
+
+describe('resolveDateRange', () => {
+	it('computes presets in the workflow timezone, whole days ending at midnight', () => {
+		const berlin = (preset: Parameters<typeof resolveDateRange>[0]['preset']) =>
+			resolveDateRange({ preset, timezone: 'Europe/Berlin', now });
+		expect(berlin('yesterday')).toEqual({ since: unix('2026-03-08T23:00:00Z'), until: unix('2026-03-09T23:00:00Z') });
+		expect(berlin('today')).toEqual({ since: unix('2026-03-09T23:00:00Z'), until: unix('2026-03-10T15:30:00Z') });
+		expect(berlin('last7Days')).toEqual({ since: unix('2026-03-02T23:00:00Z'), until: unix('2026-03-09T23:00:00Z') });
+		expect(berlin('last30Days').since).toBe(unix('2026-02-07T23:00:00Z'));
+		expect(berlin('thisMonth')).toEqual({ since: unix('2026-02-28T23:00:00Z'), until: unix('2026-03-10T15:30:00Z') });
+		expect(berlin('none')).toEqual({});
+	});
+
+	it('a different timezone moves the day boundaries', () => {
+		const ny = resolveDateRange({ preset: 'yesterday', timezone: 'America/New_York', now });
+		expect(ny).toEqual({ since: unix('2026-03-09T04:00:00Z'), until: unix('2026-03-10T04:00:00Z') });
+	});
+
+	it('custom accepts dates, date-times, Unix seconds and milliseconds', () => {
+		expect(resolveDateRange({ preset: 'custom', timezone: 'UTC', since: '2025-01-01', until: 1736035200 })).toEqual({
+			since: unix('2025-01-01T00:00:00Z'),
+			until: 1736035200,
+		});
+		expect(toUnixSeconds(1736035200000, 'UTC')).toBe(1736035200);
+		expect(toUnixSeconds('', 'UTC')).toBeUndefined();
+		expect(toUnixSeconds('not a date', 'UTC')).toBeNaN();
+	});
+});
+
+describe('rangeProblem', () => {
+	const rules = { earliest: 1712991600, earliestLabel: 'April 13, 2024', now };
+	it('names the field and the fix', () => {
+		expect(rangeProblem({ since: 1700000000 }, rules)).toMatch(/"Since" is before April 13, 2024/);
+		expect(rangeProblem({ since: unix('2025-01-02'), until: unix('2025-01-01') }, rules)).toMatch(/"Until" must be after "Since"/);
+		expect(rangeProblem({ until: unix('2027-01-01') }, rules)).toMatch(/"Until" is in the future/);
+		expect(rangeProblem({ since: Number.NaN }, rules)).toMatch(/"Since" is not a date/);
+		expect(rangeProblem({ since: unix('2025-01-01'), until: unix('2025-01-02') }, rules)).toBeUndefined();
+	});
+});
+
+test('isoDay reads a Unix time in the timezone', () => {
+	expect(isoDay(unix('2026-03-09T23:00:00Z'), 'Europe/Berlin')).toBe('2026-03-10');
+	expect(isoDay(undefined, 'UTC')).toBeUndefined();
+});

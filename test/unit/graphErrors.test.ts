@@ -1,0 +1,58 @@
+import { classifyGraphError, describeGraphError, graphErrorOf, redactSecrets } from '../../nodes/shared/graphErrors';
+import { postRow } from '../../nodes/shared/postRows';
+
+describe('classifyGraphError', () => {
+	it.each([
+		[{ code: 190, error_subcode: 463 }, 400, 'invalidToken'],
+		[{ code: 10 }, 403, 'missingPermission'],
+		[{ code: 200 }, 400, 'missingPermission'],
+		[{ code: 299 }, 400, 'missingPermission'],
+		[{ code: 4 }, 400, 'rateLimited'],
+		[{ code: 17 }, 400, 'rateLimited'],
+		[{ code: 32 }, 400, 'rateLimited'],
+		[{ code: 613 }, 400, 'rateLimited'],
+		[{ message: 'slow down' }, 429, 'rateLimited'],
+		[{ code: 10, message: 'THREADS_API__FEATURE_NOT_AVAILABLE: no' }, 400, 'featureNotAvailable'],
+		[{ code: 100 }, 400, 'invalidParameter'],
+		[{ code: 2, is_transient: true }, 500, 'transient'],
+		[{ code: 12345 }, 400, 'unknown'],
+	])('%j (HTTP %s) is %s', (error, status, kind) => {
+		expect(classifyGraphError(error, status)).toBe(kind);
+	});
+});
+
+describe('describeGraphError', () => {
+	it('says what to click, names the scope, keeps the trace id, hides secrets', () => {
+		const expired = describeGraphError(
+			{ code: 190, message: 'Session has expired; access_token=EAAGsecret123', fbtrace_id: 'TRACE1' },
+			400,
+		);
+		expect(expired.message).toMatch(/expired or was revoked/);
+		expect(expired.description).toMatch(/reconnect/i);
+		expect(expired.description).toContain('TRACE1');
+		expect(expired.description).not.toContain('EAAGsecret123');
+
+		const scope = describeGraphError({ code: 10, message: 'no' }, 403, { requiredScope: 'threads_manage_insights' });
+		expect(scope.message).toContain('threads_manage_insights');
+		expect(describeGraphError({ code: 100, message: 'metric is invalid' }, 400).message).toContain('metric is invalid');
+	});
+
+	it('graphErrorOf finds the error in objects and JSON strings only', () => {
+		expect(graphErrorOf({ error: { code: 4 } })).toEqual({ code: 4 });
+		expect(graphErrorOf('{"error":{"code":1}}')).toEqual({ code: 1 });
+		expect(graphErrorOf({ data: [] })).toBeUndefined();
+		expect(graphErrorOf('<html>')).toBeUndefined();
+	});
+
+	it('redactSecrets removes query tokens and bearer headers', () => {
+		expect(redactSecrets('a?access_token=abc&client_secret=def Bearer xyz.1')).toBe(
+			'a?access_token=[redacted]&client_secret=[redacted] Bearer [redacted]',
+		);
+	});
+});
+
+test('postRow flattens owner, children and nested objects into columns', () => {
+	expect(
+		postRow({ id: '1', owner: { id: '9' }, children: { data: [{ id: 'a' }, { id: 'b' }] }, poll_attachment: { option_a: 'Yes' }, text: undefined }),
+	).toEqual({ id: '1', owner_id: '9', children_ids: 'a,b', poll_attachment_option_a: 'Yes', text: null });
+});

@@ -1,0 +1,91 @@
+import {
+	accountInsightsRows,
+	dayOfEndTime,
+	demographicRows,
+	insightTotal,
+	mediaInsightsRow,
+} from '../../nodes/shared/insightsNormaliser';
+import { USER_METRIC_SHAPES } from '../../nodes/Threads/threadsApi';
+
+const lifetime = (name: string, value: number) => ({ name, period: 'lifetime', values: [{ value }] });
+
+describe('mediaInsightsRow', () => {
+	it('puts each requested metric in its own column, in the requested order', () => {
+		const row = mediaInsightsRow('42', [lifetime('likes', 100), lifetime('views', 5000)], ['views', 'likes']);
+		expect(row).toEqual({ id: '42', views: 5000, likes: 100 });
+		expect(Object.keys(row)).toEqual(['id', 'views', 'likes']);
+	});
+
+	it('gives empty cells, not an error, when Meta answers no data (repost facade)', () => {
+		expect(mediaInsightsRow('7', [], ['views', 'likes'])).toEqual({ id: '7', views: null, likes: null });
+	});
+});
+
+describe('insightTotal', () => {
+	it('reads every Graph shape', () => {
+		expect(insightTotal({ name: 'likes', total_value: { value: 9 } })).toBe(9);
+		expect(insightTotal({ name: 'clicks', link_total_values: [{ value: 2, link_url: 'a' }, { value: 3, link_url: 'b' }] })).toBe(5);
+		expect(insightTotal({ name: 'views', values: [{ value: 1 }, { value: 2 }] })).toBe(3);
+		expect(insightTotal({ name: 'views' })).toBeNull();
+		expect(insightTotal(undefined)).toBeNull();
+	});
+});
+
+describe('dayOfEndTime', () => {
+	it('dates a daily value by the day it counts (end_time is the next midnight, Pacific)', () => {
+		expect(dayOfEndTime('2024-07-12T08:00:00+0000')).toBe('2024-07-11'); // PST midnight
+		expect(dayOfEndTime('2024-07-12T07:00:00+0000')).toBe('2024-07-11'); // PDT midnight
+	});
+});
+
+describe('accountInsightsRows', () => {
+	const views = {
+		name: 'views',
+		period: 'day',
+		values: [
+			{ value: 10, end_time: '2024-07-12T07:00:00+0000' },
+			{ value: 20, end_time: '2024-07-13T07:00:00+0000' },
+		],
+	};
+	const likes = { name: 'likes', period: 'day', total_value: { value: 7 } };
+	const followers = { name: 'followers_count', period: 'day', total_value: { value: 1234 } };
+
+	it('views alone → one row per day', () => {
+		expect(accountInsightsRows([views], ['views'], USER_METRIC_SHAPES)).toEqual([
+			{ date: '2024-07-11', views: 10 },
+			{ date: '2024-07-12', views: 20 },
+		]);
+	});
+
+	it('totals → one row with the range and a column per metric; views is summed into it', () => {
+		const rows = accountInsightsRows([views, likes, followers], ['views', 'likes', 'followers_count'], USER_METRIC_SHAPES, {
+			since: '2024-07-11',
+			until: '2024-07-13',
+		});
+		expect(rows).toEqual([{ since: '2024-07-11', until: '2024-07-13', views: 30, likes: 7, followers_count: 1234 }]);
+	});
+
+	it('clicks → one row per link; demographics → one row per value, largest first', () => {
+		const clicks = { name: 'clicks', link_total_values: [{ value: 11, link_url: 'https://a' }] };
+		const demographics = {
+			name: 'follower_demographics',
+			total_value: {
+				breakdowns: [
+					{
+						dimension_keys: ['country'],
+						results: [
+							{ dimension_values: ['DE'], value: 5 },
+							{ dimension_values: ['US'], value: 50 },
+						],
+					},
+				],
+			},
+		};
+		expect(accountInsightsRows([clicks, demographics], ['clicks', 'follower_demographics'], USER_METRIC_SHAPES)).toEqual([
+			{ link_url: 'https://a', clicks: 11 },
+			{ breakdown: 'country', dimension: 'US', followers: 50 },
+			{ breakdown: 'country', dimension: 'DE', followers: 5 },
+		]);
+		expect(demographicRows({ name: 'x' })).toEqual([]);
+	});
+});
