@@ -123,8 +123,15 @@ export async function runWorkflow(json: WorkflowJson, options: RunOptions = {}):
 	} as unknown as IWorkflowExecuteAdditionalData;
 
 	const start = json.nodes.find((node) => node.type === 'test.items') ?? json.nodes[0];
-	const execution = new WorkflowExecute(additionalData, 'manual').run({ workflow, startNode: start });
-	const run = await Promise.race([finished, execution.then(async () => await finished)]);
+	let run: IRun;
+	try {
+		const execution = new WorkflowExecute(additionalData, 'manual').run({ workflow, startNode: start });
+		run = await Promise.race([finished, execution.then(async () => await finished)]);
+	} catch (error) {
+		// n8n refuses to start a workflow whose parameters have issues (e.g. a required field
+		// left empty); the editor shows the same list, so tests see it as the run's error.
+		return { run: { data: { resultData: { runData: {} } } } as unknown as IRun, output: {}, error: error as ExecutionError, credentials: credentialsHelper };
+	}
 
 	const output: Record<string, INodeExecutionData[]> = {};
 	for (const [name, taskData] of Object.entries(run.data.resultData.runData)) {

@@ -37,7 +37,7 @@ export function mediaLocator(displayOptions: IDisplayOptions): INodeProperties {
 				validation: [
 					{
 						type: 'regex',
-						properties: { regex: '^\\s*\\d+\\s*$', errorMessage: 'A Threads media ID is a number' },
+						properties: { regex: '^\\s*\\d+\\s*$', errorMessage: 'Media ID must be digits only, e.g. 18038275921081744: map {{ $json.id }} from a List step' },
 					},
 				],
 			},

@@ -1,0 +1,119 @@
+/**
+ * Shared set-up for engine tests: the simulator installed at the socket level, a demo
+ * world, a connected OAuth2 credential, and a one-node workflow builder.
+ */
+import nock from 'nock';
+import type { INode, INodeParameters } from 'n8n-workflow';
+
+import type { RunOptions, WorkflowResult } from '../harness/runWorkflow';
+import { PACKAGE, runWorkflow } from '../harness/runWorkflow';
+import { createDemoWorld } from '../simulator/demoWorld';
+import { ThreadsSimulator } from '../simulator/threadsSimulator';
+
+export interface SimulatedThreads {
+	sim: ThreadsSimulator;
+	token: string;
+	userId: string;
+}
+
+/** Installs a fresh simulator with the demo world before each test of the calling file. */
+export function useSimulator(options: ConstructorParameters<typeof ThreadsSimulator>[0] = {}): SimulatedThreads {
+	const context = {} as SimulatedThreads;
+	beforeEach(() => {
+		nock.disableNetConnect();
+		context.sim = new ThreadsSimulator(options);
+		const { user, token } = createDemoWorld(context.sim);
+		context.token = token;
+		context.userId = user.id;
+		context.sim.install();
+	});
+	afterEach(() => {
+		context.sim.uninstall();
+		nock.cleanAll();
+		nock.enableNetConnect();
+	});
+	return context;
+}
+
+export function oauth2Credential(accessToken: string) {
+	return {
+		threadsOAuth2Api: {
+			grantType: 'authorizationCode',
+			clientId: 'test-client-id',
+			clientSecret: 'test-client-secret-value',
+			accessTokenUrl: 'https://graph.threads.net/oauth/access_token',
+			authUrl: 'https://threads.net/oauth/authorize',
+			scope: 'threads_basic,threads_manage_insights,threads_profile_discovery',
+			authentication: 'body',
+			oauthTokenData: { access_token: accessToken, token_type: 'bearer', user_id: '1' },
+		},
+	};
+}
+
+export interface ThreadsStep {
+	parameters: INodeParameters;
+	/** Items the start node emits into the Threads node (default one empty item). */
+	input?: object[];
+	continueOnFail?: boolean;
+}
+
+/** Start → Threads, run through n8n's engine with the simulator's token. */
+export async function runThreads(
+	threads: SimulatedThreads,
+	step: ThreadsStep,
+	options: RunOptions = {},
+): Promise<WorkflowResult & { items: Array<Record<string, unknown>> }> {
+	const nodes: INode[] = [
+		{
+			id: 'start',
+			name: 'Start',
+			type: 'test.items',
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: { items: JSON.stringify(step.input ?? [{}]) },
+		},
+		{
+			id: 'threads',
+			name: 'Threads',
+			type: `${PACKAGE}.threads`,
+			typeVersion: 1,
+			position: [220, 0],
+			parameters: step.parameters,
+			credentials: { threadsOAuth2Api: { id: 'threadsOAuth2Api', name: 'Threads account' } },
+			...(step.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
+		},
+	];
+	const result = await runWorkflow(
+		{ nodes, connections: { Start: { main: [[{ node: 'Threads', type: 'main' as never, index: 0 }]] } } },
+		{ credentials: oauth2Credential(threads.token), timezone: 'UTC', ...options },
+	);
+	return { ...result, items: (result.output.Threads ?? []).map((item) => item.json as Record<string, unknown>) };
+}
+
+/** The simulator's log, as `METHOD path?sorted-query`, for exact request assertions. */
+export function requestLines(sim: ThreadsSimulator): string[] {
+	return sim.requests.map((request) => {
+		const query = Object.keys(request.query)
+			.sort()
+			.map((key) => `${key}=${request.query[key]}`)
+			.join('&');
+		return `${request.method} ${request.path}${query ? `?${query}` : ''}`;
+	});
+}
+
+/** Meta's raw answer for a path, read straight from the simulator's model (the log is cleared after). */
+export async function rawAnswer(threads: SimulatedThreads, pathWithQuery: string): Promise<any> {
+	const response = await threads.sim.handle({
+		method: 'GET',
+		path: pathWithQuery,
+		headers: { authorization: `Bearer ${threads.token}` },
+	});
+	threads.sim.reset();
+	return response.body;
+}
+
+/** Neither the output, nor the error, nor anything else in the run may contain a secret. */
+export function expectNoSecrets(result: WorkflowResult, ...secrets: string[]): void {
+	const serialized = JSON.stringify({ run: result.run, error: result.error, message: result.error?.message, description: (result.error as { description?: string } | undefined)?.description });
+	for (const secret of secrets) expect(serialized).not.toContain(secret);
+}
