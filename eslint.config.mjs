@@ -2,7 +2,6 @@
 // eslint-plugin-n8n-nodes-base's community, credentials and nodes rule sets.
 import communityNodes from '@n8n/eslint-plugin-community-nodes';
 import n8nNodesBase from 'eslint-plugin-n8n-nodes-base';
-import jsoncParser from 'jsonc-eslint-parser';
 import tseslint from 'typescript-eslint';
 
 const n8nRules = (set) => n8nNodesBase.configs[set].rules;
@@ -17,6 +16,12 @@ export default [
 	},
 	{
 		files: ['credentials/**/*.ts', 'nodes/**/*.ts'],
+		...communityNodes.configs.recommended,
+	},
+	{
+		// typescript-eslint parses JSON into the ESTree shape both plugins' package.json rules read.
+		files: ['package.json'],
+		languageOptions: { parser: tseslint.parser, parserOptions: { extraFileExtensions: ['.json'] } },
 		...communityNodes.configs.recommended,
 	},
 	{
@@ -40,7 +45,7 @@ export default [
 	},
 	{
 		files: ['package.json'],
-		languageOptions: { parser: jsoncParser },
+		languageOptions: { parser: tseslint.parser, parserOptions: { extraFileExtensions: ['.json'] } },
 		plugins: { 'n8n-nodes-base': n8nNodesBase },
 		rules: n8nRules('community'),
 	},
