@@ -17,10 +17,12 @@ import type {
 	INodeExecutionData,
 	JsonObject,
 } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
+import { NodeApiError, sleep } from 'n8n-workflow';
 
-import type { DescribeOptions } from './graphErrors';
-import { describeGraphError, graphErrorOf, redactSecrets } from './graphErrors';
+import type { BackoffPolicy } from './backoff';
+import { retryAfterSeconds, retryDelayMs } from './backoff';
+import type { DescribeOptions, GraphErrorKind } from './graphErrors';
+import { classifyGraphError, describeGraphError, graphErrorOf, redactSecrets } from './graphErrors';
 
 export function graphApiError(node: INode, httpStatus: number, body: unknown, options: DescribeOptions = {}): NodeApiError {
 	const graphError = graphErrorOf(body) ?? {
@@ -75,26 +77,55 @@ export interface GraphRequestContext {
 export interface GraphGetOptions extends DescribeOptions {
 	baseURL: string;
 	credentialType: string;
+	/** Retry throttled and transient answers with backoff; without it the first error is thrown. */
+	backoff?: BackoffPolicy;
+	/** Told about every throttled answer (adaptive concurrency listens here). */
+	onThrottled?: () => void;
 }
 
-/** GET a Graph path with the node's credential; Graph errors become NodeApiError. */
+/** Error kinds worth retrying: Meta asked us to slow down, or had a hiccup. */
+const RETRYABLE: readonly GraphErrorKind[] = ['rateLimited', 'transient'];
+
+/** The Graph error kind a NodeApiError from this module carries. */
+export function graphErrorKindOf(error: unknown): GraphErrorKind | undefined {
+	return ((error as { context?: IDataObject })?.context?.graphErrorKind as GraphErrorKind | undefined) ?? undefined;
+}
+
+/**
+ * GET a Graph path with the node's credential; Graph errors become NodeApiError. With a
+ * backoff policy, throttled (4/17/32/613/429) and transient answers are retried until the
+ * waits would exceed the policy's total; any other 4xx is thrown at once.
+ */
 export async function graphGet<T = IDataObject>(
 	context: GraphRequestContext,
 	path: string,
 	qs: IDataObject,
 	options: GraphGetOptions,
 ): Promise<T> {
-	const response = (await context.helpers.httpRequestWithAuthentication.call(context, options.credentialType, {
-		method: 'GET',
-		baseURL: options.baseURL,
-		url: path,
-		qs,
-		json: true,
-		ignoreHttpStatusErrors: true,
-		returnFullResponse: true,
-	})) as IN8nHttpFullResponse;
-	if (isGraphErrorResponse(response.statusCode, response.body)) {
+	let waited = 0;
+	for (let attempt = 1; ; attempt++) {
+		const response = (await context.helpers.httpRequestWithAuthentication.call(context, options.credentialType, {
+			method: 'GET',
+			baseURL: options.baseURL,
+			url: path,
+			qs,
+			json: true,
+			ignoreHttpStatusErrors: true,
+			returnFullResponse: true,
+		})) as IN8nHttpFullResponse;
+		if (!isGraphErrorResponse(response.statusCode, response.body)) return response.body as T;
+
+		const kind = classifyGraphError(graphErrorOf(response.body) ?? {}, response.statusCode);
+		if (kind === 'rateLimited') options.onThrottled?.();
+		const policy = options.backoff;
+		if (policy && RETRYABLE.includes(kind)) {
+			const delay = retryDelayMs(attempt, policy, Math.random, retryAfterSeconds(response.headers));
+			if (waited + delay <= policy.maxTotalWaitMs) {
+				waited += delay;
+				await sleep(delay);
+				continue;
+			}
+		}
 		throw graphApiError(context.getNode(), response.statusCode, response.body, options);
 	}
-	return response.body as T;
 }

@@ -1,0 +1,39 @@
+/**
+ * How long to wait before retrying a throttled Graph request. Pure: no timers here; the
+ * caller sleeps with n8n-workflow's `sleep`.
+ */
+export interface BackoffPolicy {
+	/** First wait, doubled on every further attempt. */
+	baseDelayMs: number;
+	/** No single wait is longer than this (unless Meta's Retry-After asks for longer). */
+	maxDelayMs: number;
+	/** Give up once the waits of one request would add up to more than this. */
+	maxTotalWaitMs: number;
+}
+
+export const DEFAULT_BACKOFF: BackoffPolicy = { baseDelayMs: 500, maxDelayMs: 15_000, maxTotalWaitMs: 60_000 };
+
+/**
+ * Exponential backoff with "equal jitter" (half fixed, half random) so that parallel
+ * requests that were throttled together do not come back together. A Retry-After from
+ * Meta is a floor.
+ */
+export function retryDelayMs(
+	attempt: number,
+	policy: BackoffPolicy,
+	random: () => number,
+	retryAfterSeconds?: number,
+): number {
+	const exponential = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.max(0, attempt - 1));
+	const jittered = exponential / 2 + random() * (exponential / 2);
+	const floor = retryAfterSeconds && retryAfterSeconds > 0 ? retryAfterSeconds * 1000 : 0;
+	return Math.round(Math.max(jittered, floor));
+}
+
+/** Reads Retry-After (seconds form) from response headers of any casing; undefined when absent. */
+export function retryAfterSeconds(headers: Record<string, unknown> | undefined): number | undefined {
+	if (!headers) return undefined;
+	const entry = Object.entries(headers).find(([name]) => name.toLowerCase() === 'retry-after');
+	const seconds = entry ? Number(entry[1]) : Number.NaN;
+	return Number.isFinite(seconds) ? seconds : undefined;
+}
