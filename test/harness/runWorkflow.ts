@@ -71,19 +71,62 @@ export function createCredentialsHelper(store: CredentialStore): TestCredentials
 	return new TestCredentialsHelper(credentialTypes, store);
 }
 
-export async function runWorkflow(json: WorkflowJson, options: RunOptions = {}): Promise<WorkflowResult> {
-	const credentialsHelper = options.credentialsHelper ?? createCredentialsHelper(options.credentials ?? {});
-	const workflow = new Workflow({
+export interface WorkflowOptions {
+	timezone?: string;
+	/** Static data as n8n stored it after an earlier activation (a restart reloads it). */
+	staticData?: IDataObject;
+}
+
+export function createWorkflow(json: WorkflowJson, options: WorkflowOptions = {}): Workflow {
+	return new Workflow({
 		id: 'test-workflow',
 		name: json.name ?? 'test',
 		nodes: json.nodes,
 		connections: json.connections,
 		active: false,
 		nodeTypes,
+		staticData: options.staticData,
 		settings: { ...(json.settings ?? {}), ...(options.timezone ? { timezone: options.timezone } : {}) },
 	});
+}
+
+/** The plain-object additionalData n8n-core needs (an auto-mock breaks credential decryption). */
+export function createAdditionalData(
+	credentialsHelper: TestCredentialsHelper,
+	hooks?: ExecutionLifecycleHooks,
+): IWorkflowExecuteAdditionalData {
 	const executionId = String(++executionCounter);
-	const hooks = new ExecutionLifecycleHooks('manual', executionId, {
+	const baseUrl = (path: string) => `http://localhost:5678/${path}`;
+	return {
+		credentialsHelper,
+		hooks,
+		executionId,
+		currentNodeExecutionIndex: 0,
+		restApiUrl: baseUrl('rest'),
+		instanceBaseUrl: baseUrl(''),
+		formWaitingBaseUrl: baseUrl('form-waiting'),
+		formBaseUrl: baseUrl('form'),
+		formTestBaseUrl: baseUrl('form-test'),
+		webhookBaseUrl: baseUrl('webhook'),
+		webhookWaitingBaseUrl: baseUrl('webhook-waiting'),
+		webhookTestBaseUrl: baseUrl('webhook-test'),
+		mcpBaseUrl: baseUrl('mcp'),
+		mcpTestBaseUrl: baseUrl('mcp-test'),
+		variables: {},
+		logAiEvent: () => undefined,
+		executeWorkflow: async () => ({ data: [], executionId: '' }),
+		getRunExecutionData: async () => undefined,
+		getRuntimeCredential: async () => undefined,
+		startRunnerTask: async () => {
+			throw new Error('Code runner is not available in tests');
+		},
+	} as unknown as IWorkflowExecuteAdditionalData;
+}
+
+export async function runWorkflow(json: WorkflowJson, options: RunOptions = {}): Promise<WorkflowResult> {
+	const credentialsHelper = options.credentialsHelper ?? createCredentialsHelper(options.credentials ?? {});
+	const workflow = createWorkflow(json, options);
+	const hooks = new ExecutionLifecycleHooks('manual', 'test-execution', {
 		id: 'test-workflow',
 		name: json.name ?? 'test',
 		nodes: json.nodes,
@@ -97,30 +140,7 @@ export async function runWorkflow(json: WorkflowJson, options: RunOptions = {}):
 	const finished = new Promise<IRun>((resolve) => {
 		hooks.addHandler('workflowExecuteAfter', (run: IRun) => resolve(run));
 	});
-	const additionalData = {
-		credentialsHelper,
-		hooks,
-		executionId,
-		currentNodeExecutionIndex: 0,
-		restApiUrl: 'http://localhost:5678/rest',
-		instanceBaseUrl: 'http://localhost:5678',
-		formWaitingBaseUrl: 'http://localhost:5678/formWaitingBaseUrl',
-		formBaseUrl: 'http://localhost:5678/formBaseUrl',
-		formTestBaseUrl: 'http://localhost:5678/formTestBaseUrl',
-		webhookBaseUrl: 'http://localhost:5678/webhookBaseUrl',
-		webhookWaitingBaseUrl: 'http://localhost:5678/webhookWaitingBaseUrl',
-		webhookTestBaseUrl: 'http://localhost:5678/webhookTestBaseUrl',
-		mcpBaseUrl: 'http://localhost:5678/mcpBaseUrl',
-		mcpTestBaseUrl: 'http://localhost:5678/mcpTestBaseUrl',
-		variables: {},
-		logAiEvent: () => undefined,
-		executeWorkflow: async () => ({ data: [], executionId: '' }),
-		getRunExecutionData: async () => undefined,
-		getRuntimeCredential: async () => undefined,
-		startRunnerTask: async () => {
-			throw new Error('Code runner is not available in tests');
-		},
-	} as unknown as IWorkflowExecuteAdditionalData;
+	const additionalData = createAdditionalData(credentialsHelper, hooks);
 
 	const start = json.nodes.find((node) => node.type === 'test.items') ?? json.nodes[0];
 	let run: IRun;
