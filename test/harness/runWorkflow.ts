@@ -20,6 +20,7 @@ import { Workflow } from 'n8n-workflow';
 
 import { ThreadsOAuth2Api } from '../../credentials/ThreadsOAuth2Api.credentials';
 import { Threads } from '../../nodes/Threads/Threads.node';
+import { ThreadsTrigger } from '../../nodes/ThreadsTrigger/ThreadsTrigger.node';
 import type { CredentialStore } from './credentialsHelper';
 import { TestCredentialsHelper } from './credentialsHelper';
 import { TestItems } from './testItemsNode';
@@ -28,6 +29,7 @@ export const PACKAGE = 'n8n-nodes-threads-insights';
 
 const nodeTypeInstances: Record<string, INodeType> = {
 	[`${PACKAGE}.threads`]: new Threads(),
+	[`${PACKAGE}.threadsTrigger`]: new ThreadsTrigger(),
 	'test.items': new TestItems(),
 };
 

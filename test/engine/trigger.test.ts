@@ -1,0 +1,217 @@
+import nock from 'nock';
+
+import { createPoller } from '../harness/runPoll';
+import type { SimPost } from '../simulator/threadsSimulator';
+import { ThreadsSimulator } from '../simulator/threadsSimulator';
+import { oauth2Credential, requestLines } from './fixtures';
+
+const HOUR = 3600_000;
+let sim: ThreadsSimulator;
+let token: string;
+let posts: SimPost[];
+const USER_ID = '2000000000000001';
+
+function post(id: string, views: number, ageHours: number): SimPost {
+	return { id, mediaType: 'TEXT_POST', timestamp: Date.now() - ageHours * HOUR, text: `Post ${id}`, shortcode: `s${id}`, metrics: { views, likes: 1 } };
+}
+const setViews = (id: string, views: number) => {
+	posts.find((p) => p.id === id)!.metrics!.views = views;
+};
+
+beforeEach(() => {
+	nock.disableNetConnect();
+	sim = new ThreadsSimulator();
+	const user = sim.addUser({
+		id: USER_ID,
+		username: 'alert.tester',
+		followers: 9990,
+		posts: [post('1003', 50, 1), post('1002', 1500, 30), post('1001', 900, 50)],
+	});
+	posts = user.posts;
+	token = sim.issueToken(USER_ID);
+	sim.install();
+});
+afterEach(() => {
+	sim.uninstall();
+	nock.cleanAll();
+	nock.enableNetConnect();
+});
+
+const recentViewsAbove1000 = {
+	watch: 'recentPosts',
+	recentScope: 'days',
+	recentDays: 7,
+	postMetrics: ['views'],
+	condition: 'above',
+	threshold: 1000,
+};
+
+describe('Threads Trigger: recent posts, rises above', () => {
+	it('first poll sets the baseline (no flood), then fires once per crossing, and never again after a restart', async () => {
+		const poller = createPoller(recentViewsAbove1000, oauth2Credential(token));
+		expect(await poller.poll()).toBeNull();
+		// One page of posts + one insights call per post, no more.
+		expect(requestLines(sim).map((line) => line.replace(/since=\d+/, 'since=S'))).toEqual([
+			'GET /v1.0/me/threads?fields=id,permalink,text,media_type&limit=100&since=S',
+			'GET /v1.0/1003/insights?metric=views',
+			'GET /v1.0/1002/insights?metric=views',
+			'GET /v1.0/1001/insights?metric=views',
+		]);
+
+		setViews('1001', 1100);
+		const fired = await poller.poll();
+		expect(fired?.map((item) => item.json)).toEqual([
+			{
+				metric: 'views',
+				value: 1100,
+				previousValue: 900,
+				threshold: 1000,
+				condition: 'above',
+				direction: 'up',
+				crossedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
+				mediaId: '1001',
+				permalink: expect.stringContaining('/post/'),
+				text: 'Post 1001',
+			},
+		]);
+
+		setViews('1001', 1200);
+		expect(await poller.poll()).toBeNull(); // stays above: edge-triggered
+		expect(await poller.poll()).toBeNull(); // each poll reloads the persisted state: a restart
+
+		setViews('1001', 800);
+		expect(await poller.poll()).toBeNull(); // falls back: re-arms
+		setViews('1001', 1300);
+		expect((await poller.poll())?.map((item) => item.json.value)).toEqual([1300]);
+	});
+
+	it('"fire for values already past on activation" fires those once', async () => {
+		const poller = createPoller({ ...recentViewsAbove1000, options: { fireOnActivation: true } }, oauth2Credential(token));
+		expect((await poller.poll())?.map((item) => [item.json.mediaId, item.json.value])).toEqual([['1002', 1500]]);
+		expect(await poller.poll()).toBeNull();
+	});
+
+	it('a new post published after activation that is already past fires', async () => {
+		const poller = createPoller(recentViewsAbove1000, oauth2Credential(token));
+		await poller.poll();
+		posts.unshift(post('1004', 2500, 0.5));
+		expect((await poller.poll())?.map((item) => [item.json.mediaId, item.json.previousValue])).toEqual([['1004', null]]);
+	});
+
+	it('manual mode returns current values shaped like events and leaves the saved state alone', async () => {
+		const poller = createPoller(recentViewsAbove1000, oauth2Credential(token));
+		await poller.poll();
+		const saved = poller.persisted;
+		setViews('1001', 1100);
+		const samples = await poller.poll('manual');
+		expect(samples?.map((item) => item.json.mediaId)).toEqual(['1003', '1002', '1001']);
+		expect(Object.keys(samples![0].json).sort()).toEqual(
+			['condition', 'crossedAt', 'direction', 'mediaId', 'metric', 'permalink', 'previousValue', 'text', 'threshold', 'value'].sort(),
+		);
+		expect(poller.persisted).toBe(saved);
+		// The real crossing is still there for the next production poll.
+		expect((await poller.poll())?.map((item) => item.json.mediaId)).toEqual(['1001']);
+	});
+
+	it('a poll interrupted by rate limits loses no event: the next poll catches up', async () => {
+		const poller = createPoller(recentViewsAbove1000, oauth2Credential(token), { pollBudgetMs: 2000 });
+		await poller.poll();
+		setViews('1001', 1100);
+		setViews('1003', 1200);
+		sim.failNext({ kind: 'rateLimit', times: 50, path: /\/1003\/insights/ });
+		expect((await poller.poll())?.map((item) => item.json.mediaId)).toEqual(['1001']);
+		sim.reset(); // Meta lets requests through again
+		expect((await poller.poll())?.map((item) => [item.json.mediaId, item.json.previousValue])).toEqual([['1003', 50]]);
+	});
+
+	it('a short burst of rate limits is absorbed by retrying with backoff', async () => {
+		const poller = createPoller(recentViewsAbove1000, oauth2Credential(token));
+		await poller.poll();
+		sim.reset();
+		setViews('1001', 1100);
+		sim.failNext({ kind: 'rateLimit', times: 1, path: /\/1001\/insights/ });
+		expect((await poller.poll())?.map((item) => item.json.mediaId)).toEqual(['1001']);
+		expect(sim.requests.filter((request) => request.path.endsWith('/1001/insights'))).toHaveLength(2);
+		expect(sim.requests).toHaveLength(5);
+	});
+
+	it('posts that leave the watch window are dropped from the state', async () => {
+		const poller = createPoller(recentViewsAbove1000, oauth2Credential(token));
+		await poller.poll();
+		expect(poller.persisted).toContain('1001');
+		posts.find((p) => p.id === '1001')!.timestamp = Date.now() - 8 * 24 * HOUR;
+		await poller.poll();
+		expect(poller.persisted).not.toContain('1001');
+		expect(poller.persisted).toContain('1002');
+	});
+
+	it('latest K posts: one list request for K, then K insight calls', async () => {
+		const poller = createPoller({ ...recentViewsAbove1000, recentScope: 'latest', recentCount: 2 }, oauth2Credential(token));
+		await poller.poll();
+		expect(requestLines(sim)).toEqual([
+			'GET /v1.0/me/threads?fields=id,permalink,text,media_type&limit=2',
+			'GET /v1.0/1003/insights?metric=views',
+			'GET /v1.0/1002/insights?metric=views',
+		]);
+	});
+
+	it('an expired token fails the poll with the reconnect message', async () => {
+		const poller = createPoller(recentViewsAbove1000, oauth2Credential(token));
+		sim.failNext({ kind: 'expiredToken' });
+		await expect(poller.poll()).rejects.toThrow(/expired or was revoked/);
+	});
+});
+
+describe('Threads Trigger: other watches and conditions', () => {
+	it('account followers pass 10,000: one request per poll, without since/until', async () => {
+		const poller = createPoller({ watch: 'account', accountMetric: 'followers_count', condition: 'above', threshold: 10000 }, oauth2Credential(token));
+		expect(await poller.poll()).toBeNull();
+		sim.getUser(USER_ID)!.followers = 10005;
+		const fired = await poller.poll();
+		expect(fired?.map((item) => item.json)).toEqual([
+			{ metric: 'followers_count', value: 10005, previousValue: 9990, threshold: 10000, condition: 'above', direction: 'up', crossedAt: expect.any(String) },
+		]);
+		expect(requestLines(sim)).toEqual([
+			'GET /v1.0/me/threads_insights?metric=followers_count',
+			'GET /v1.0/me/threads_insights?metric=followers_count',
+		]);
+	});
+
+	it('account views over yesterday: the request carries the window', async () => {
+		const poller = createPoller({ watch: 'account', accountMetric: 'views', accountWindow: 'yesterday', condition: 'below', threshold: 50 }, oauth2Credential(token));
+		await poller.poll();
+		expect(sim.requests[0].query).toEqual({ metric: 'views', since: expect.stringMatching(/^\d+$/), until: expect.stringMatching(/^\d+$/) });
+		expect(Number(sim.requests[0].query.until) - Number(sim.requests[0].query.since)).toBe(86400);
+	});
+
+	it('one post, every milestone of 1,000: one event per milestone passed, post fields fetched only when firing', async () => {
+		const poller = createPoller(
+			{ watch: 'post', mediaId: { __rl: true, mode: 'id', value: '1001' }, postMetrics: ['views'], condition: 'milestone', milestoneEvery: 1000 },
+			oauth2Credential(token),
+		);
+		expect(await poller.poll()).toBeNull();
+		expect(sim.requests).toHaveLength(1);
+		setViews('1001', 3100);
+		const fired = await poller.poll();
+		expect(fired?.map((item) => item.json.threshold)).toEqual([1000, 2000, 3000]);
+		expect(fired?.[0].json).toMatchObject({ mediaId: '1001', text: 'Post 1001', permalink: expect.stringContaining('/post/') });
+		expect(requestLines(sim).slice(1)).toEqual(['GET /v1.0/1001/insights?metric=views', 'GET /v1.0/1001?fields=id,permalink,text']);
+	});
+
+	it('grows by 10% since it last fired', async () => {
+		const poller = createPoller({ ...recentViewsAbove1000, postMetrics: ['views'], condition: 'growsBy', growthAmount: 0, growthPercent: 10 }, oauth2Credential(token));
+		await poller.poll();
+		setViews('1002', 1600);
+		expect(await poller.poll()).toBeNull();
+		setViews('1002', 1700);
+		expect((await poller.poll())?.map((item) => [item.json.mediaId, item.json.value])).toEqual([['1002', 1700]]);
+		setViews('1002', 1800);
+		expect(await poller.poll()).toBeNull(); // baseline moved to 1700
+	});
+
+	it('invalid settings are refused before any request', async () => {
+		const poller = createPoller({ ...recentViewsAbove1000, condition: 'milestone', milestoneEvery: 0 }, oauth2Credential(token));
+		await expect(poller.poll()).rejects.toThrow(/every/i);
+		expect(sim.requests).toHaveLength(0);
+	});
+});
