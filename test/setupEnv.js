@@ -6,3 +6,4 @@ const folder = path.join(os.tmpdir(), 'n8n-nodes-threads-insights-test');
 fs.mkdirSync(folder, { recursive: true });
 process.env.N8N_USER_FOLDER = folder;
 process.env.TZ = process.env.TZ || 'UTC';
+process.env.N8N_LOG_LEVEL = process.env.N8N_LOG_LEVEL || 'silent';

@@ -5,7 +5,7 @@ import { mediaOperations } from './resources/media';
 import { profileOperations } from './resources/profile';
 import { threadOperations } from './resources/thread';
 import { userOperations } from './resources/user';
-import { THREADS_CREDENTIAL_TYPE } from './shared/credentials';
+import { authenticationParameter, threadsCredentials } from './shared/credentials';
 import { searchMyThreads } from './shared/listSearch';
 import { THREADS_API_BASE_URL } from './threadsApi';
 
@@ -22,7 +22,7 @@ export class Threads implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: THREADS_CREDENTIAL_TYPE, required: true }],
+		credentials: threadsCredentials,
 		requestDefaults: {
 			baseURL: THREADS_API_BASE_URL,
 			headers: { Accept: 'application/json' },
@@ -30,6 +30,7 @@ export class Threads implements INodeType {
 			ignoreHttpStatusErrors: true,
 		},
 		properties: [
+			authenticationParameter,
 			{
 				displayName: 'Resource',
 				name: 'resource',

@@ -5,6 +5,7 @@
  */
 import type { AccountMetricRules } from '../shared/accountInsightsPlan';
 import type { InsightShapes } from '../shared/insightsNormaliser';
+import type { LongLivedTokenEndpoints } from '../shared/longLivedToken';
 
 export const THREADS_API_BASE_URL = 'https://graph.threads.net/v1.0';
 
@@ -78,3 +79,14 @@ export const DEFAULT_POST_FIELDS = [
 	'shortcode',
 	'is_quote_post',
 ];
+
+export const THREADS_TOKEN_ENDPOINTS: LongLivedTokenEndpoints = {
+	platform: 'Threads',
+	credentialName: 'Threads Self-Renewing Token API',
+	baseUrl: 'https://graph.threads.net',
+	exchangePath: '/access_token',
+	exchangeGrant: 'th_exchange_token',
+	refreshPath: '/refresh_access_token',
+	refreshGrant: 'th_refresh_token',
+	debugPath: '/debug_token',
+};

@@ -5,7 +5,7 @@ import { DEFAULT_BACKOFF } from '../shared/backoff';
 import type { CrossingCondition, CrossingEvent, CrossingState } from '../shared/crossings';
 import { evaluateCrossings, validateCondition } from '../shared/crossings';
 import type { DatePreset } from '../shared/dateRange';
-import { THREADS_CREDENTIAL_TYPE } from '../Threads/shared/credentials';
+import { authenticationParameter, threadsCredentials } from '../Threads/shared/credentials';
 import { searchMyThreads } from '../Threads/shared/listSearch';
 import { conditionFields } from './descriptions/condition';
 import { watchFields } from './descriptions/watch';
@@ -28,8 +28,8 @@ export class ThreadsTrigger implements INodeType {
 		polling: true,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: THREADS_CREDENTIAL_TYPE, required: true }],
-		properties: [...watchFields, ...conditionFields],
+		credentials: threadsCredentials,
+		properties: [authenticationParameter, ...watchFields, ...conditionFields],
 	};
 
 	methods = {

@@ -14,7 +14,7 @@ import type { GraphInsight } from '../shared/insightsNormaliser';
 import { insightTotal } from '../shared/insightsNormaliser';
 import { mapInPool } from '../shared/pool';
 import { graphErrorKindOf, graphGet } from '../shared/transport';
-import { THREADS_CREDENTIAL_TYPE } from '../Threads/shared/credentials';
+import { credentialTypeOf } from '../Threads/shared/credentials';
 import { PAGE_SIZE_MAX, THREADS_API_BASE_URL, THREADS_SCOPES, USER_METRIC_RULES } from '../Threads/threadsApi';
 
 export interface WatchedPost {
@@ -43,7 +43,7 @@ export class ThreadsObserver {
 	private async get<T>(path: string, qs: IDataObject, requiredScope: string): Promise<T> {
 		return await graphGet<T>(this.context, path, qs, {
 			baseURL: THREADS_API_BASE_URL,
-			credentialType: THREADS_CREDENTIAL_TYPE,
+			credentialType: credentialTypeOf(this.context),
 			requiredScope,
 			backoff: this.backoff,
 		});

@@ -78,7 +78,7 @@ export async function runThreads(
 			type: `${PACKAGE}.threads`,
 			typeVersion: 1,
 			position: [220, 0],
-			parameters: step.parameters,
+			parameters: { authentication: 'oAuth2', ...step.parameters },
 			credentials: { threadsOAuth2Api: { id: 'threadsOAuth2Api', name: 'Threads account' } },
 			...(step.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
 		},

@@ -14,7 +14,7 @@ function loadOptionsContext(): LoadOptionsContext {
 		type: `${PACKAGE}.threads`,
 		typeVersion: 1,
 		position: [0, 0],
-		parameters: { resource: 'media', operation: 'getInsights' },
+		parameters: { authentication: 'oAuth2', resource: 'media', operation: 'getInsights' },
 		credentials: { threadsOAuth2Api: { id: 'threadsOAuth2Api', name: 'Threads account' } },
 	};
 	const workflow = createWorkflow({ nodes: [node], connections: {} });

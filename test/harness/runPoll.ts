@@ -42,7 +42,7 @@ export function createPoller(parameters: INodeParameters, credentials: Credentia
 				type: `${PACKAGE}.threadsTrigger`,
 				typeVersion: 1,
 				position: [0, 0],
-				parameters: poller.parameters,
+				parameters: { authentication: 'oAuth2', ...poller.parameters },
 				credentials: { threadsOAuth2Api: { id: 'threadsOAuth2Api', name: 'Threads account' } },
 			};
 			const workflow = createWorkflow({ nodes: [node], connections: {} }, { timezone, staticData: JSON.parse(persisted) as IDataObject });

@@ -18,6 +18,7 @@ import type {
 } from 'n8n-workflow';
 import { Workflow } from 'n8n-workflow';
 
+import { ThreadsApi } from '../../credentials/ThreadsApi.credentials';
 import { ThreadsOAuth2Api } from '../../credentials/ThreadsOAuth2Api.credentials';
 import { Threads } from '../../nodes/Threads/Threads.node';
 import { ThreadsTrigger } from '../../nodes/ThreadsTrigger/ThreadsTrigger.node';
@@ -34,6 +35,7 @@ const nodeTypeInstances: Record<string, INodeType> = {
 };
 
 export const credentialTypes: Record<string, ICredentialType> = {
+	threadsApi: new ThreadsApi(),
 	threadsOAuth2Api: new ThreadsOAuth2Api(),
 	oAuth2Api: { name: 'oAuth2Api', displayName: 'OAuth2 API', properties: [] },
 };

@@ -741,9 +741,11 @@ describe('socket-level interception (install/uninstall)', () => {
 			['/v1.0/me', 'query', 400],
 		]);
 
+		expect(nock.activeMocks().some((mock) => mock.includes('graph.threads.net'))).toBe(true);
 		sim.uninstall();
-		nock.disableNetConnect();
-		await expect(httpsGet(`${GRAPH_HOST}/v1.0/me`)).rejects.toThrow(/Nock: Disallowed net connect|No match/);
+		// Checked on nock's registry rather than with a refused request, whose socket error
+		// nock may emit outside the request (a flaky unhandled error under load).
+		expect(nock.activeMocks().filter((mock) => mock.includes('graph.threads.net'))).toEqual([]);
 		expect(sim.requests).toHaveLength(2);
 		expect(other.isDone()).toBe(false); // the unrelated interceptor is still registered
 		expect((await httpsGet('https://example.org/ping')).body).toBe('pong');

@@ -2,7 +2,7 @@ import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow'
 
 import { graphGet } from '../../shared/transport';
 import { THREADS_API_BASE_URL, THREADS_SCOPES } from '../threadsApi';
-import { THREADS_CREDENTIAL_TYPE } from './credentials';
+import { credentialTypeOf } from './credentials';
 
 interface PostsPage {
 	data?: Array<{ id: string; text?: string; timestamp?: string; permalink?: string; media_type?: string }>;
@@ -19,7 +19,7 @@ export async function searchMyThreads(
 		this,
 		'/me/threads',
 		{ fields: 'id,text,timestamp,permalink,media_type', limit: 100, ...(paginationToken ? { after: paginationToken } : {}) },
-		{ baseURL: THREADS_API_BASE_URL, credentialType: THREADS_CREDENTIAL_TYPE, requiredScope: THREADS_SCOPES.basic },
+		{ baseURL: THREADS_API_BASE_URL, credentialType: credentialTypeOf(this), requiredScope: THREADS_SCOPES.basic },
 	);
 	const needle = filter?.trim().toLowerCase();
 	const posts = (page.data ?? []).filter((post) => !needle || (post.text ?? '').toLowerCase().includes(needle));

@@ -1,0 +1,164 @@
+/**
+ * Keeps a Meta long-lived token alive: run by n8n as a credential's `preAuthentication`
+ * (see tokenLifecycle.ts for when). Shared by every platform that has Meta's 60-day tokens;
+ * a platform is a row of `LongLivedTokenEndpoints`.
+ *
+ * The token endpoints take the token as a query parameter, as Meta documents them. Nothing
+ * from a request (URL, headers) is ever put into an error: only Meta's own message, redacted.
+ */
+import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestHelper, IHttpRequestOptions } from 'n8n-workflow';
+
+import type { GraphErrorKind } from './graphErrors';
+import { classifyGraphError, graphErrorOf, redactSecrets } from './graphErrors';
+import type { LiveTokenTimes } from './tokenLifecycle';
+import {
+	RETRY_AFTER_FAILED_REFRESH_MS,
+	formatDay,
+	isShortLived,
+	refreshDueAt,
+	renewalGateExpression,
+	tokenFingerprint,
+} from './tokenLifecycle';
+
+export interface LongLivedTokenEndpoints {
+	/** Shown in messages: "Threads", "Instagram". */
+	platform: string;
+	/** The credential's name as the user sees it in n8n. */
+	credentialName: string;
+	baseUrl: string;
+	exchangePath: string;
+	exchangeGrant: string;
+	refreshPath: string;
+	refreshGrant: string;
+	debugPath: string;
+}
+
+/** The hidden fields the credential keeps (and n8n persists). */
+export interface RenewedTokenFields extends IDataObject {
+	renewalGate: string;
+	liveToken: string;
+	issuedAt: number;
+	expiresAt: number;
+	pastedFingerprint: string;
+}
+
+export class TokenRenewalError extends Error {}
+
+interface GraphAnswer {
+	statusCode: number;
+	body: IDataObject;
+}
+
+async function callTokenEndpoint(helpers: IHttpRequestHelper, endpoints: LongLivedTokenEndpoints, path: string, qs: IDataObject): Promise<GraphAnswer> {
+	const options: IHttpRequestOptions = {
+		method: 'GET',
+		url: `${endpoints.baseUrl}${path}`,
+		qs,
+		json: true,
+		ignoreHttpStatusErrors: true,
+		returnFullResponse: true,
+	};
+	try {
+		const response = (await helpers.helpers.httpRequest(options)) as { statusCode: number; body: IDataObject };
+		return { statusCode: response.statusCode, body: response.body ?? {} };
+	} catch {
+		// A network failure: treated like a passing Meta hiccup. The request details are dropped on purpose.
+		return { statusCode: 503, body: { error: { message: 'network error', is_transient: true } } };
+	}
+}
+
+function failureKind(answer: GraphAnswer): GraphErrorKind | undefined {
+	const error = graphErrorOf(answer.body);
+	if (!error && answer.statusCode < 400) return undefined;
+	return classifyGraphError(error ?? {}, answer.statusCode);
+}
+
+function metaSays(answer: GraphAnswer): string {
+	return redactSecrets(graphErrorOf(answer.body)?.message ?? `HTTP ${answer.statusCode}`);
+}
+
+function renewed(token: string, times: LiveTokenTimes, pasted: string, dueAt = refreshDueAt(times)): RenewedTokenFields {
+	return {
+		renewalGate: renewalGateExpression(dueAt),
+		liveToken: token,
+		issuedAt: times.issuedAt,
+		expiresAt: times.expiresAt,
+		pastedFingerprint: tokenFingerprint(pasted),
+	};
+}
+
+/** What n8n persists into the credential after this run; throws TokenRenewalError with the fix when renewal is impossible. */
+export async function renewLongLivedToken(
+	helpers: IHttpRequestHelper,
+	credentials: ICredentialDataDecryptedObject,
+	endpoints: LongLivedTokenEndpoints,
+	now = Date.now(),
+): Promise<RenewedTokenFields> {
+	const pasted = String(credentials.accessToken ?? '').trim();
+	if (!pasted) {
+		throw new TokenRenewalError(`The ${endpoints.credentialName} credential has no access token: paste one from Meta's app dashboard`);
+	}
+	const liveToken = String(credentials.liveToken ?? '');
+	const pastedIsNew = !liveToken || credentials.pastedFingerprint !== tokenFingerprint(pasted);
+	if (pastedIsNew) return await adoptPastedToken(helpers, credentials, endpoints, pasted, now);
+
+	const times = { issuedAt: Number(credentials.issuedAt) || now, expiresAt: Number(credentials.expiresAt) || 0 };
+	const answer = await callTokenEndpoint(helpers, endpoints, endpoints.refreshPath, {
+		grant_type: endpoints.refreshGrant,
+		access_token: liveToken,
+	});
+	const kind = failureKind(answer);
+	if (!kind) return renewed(String(answer.body.access_token), { issuedAt: now, expiresAt: now + Number(answer.body.expires_in) * 1000 }, pasted);
+	if (kind === 'invalidToken' || kind === 'missingPermission') {
+		const expired = times.expiresAt > 0 && times.expiresAt <= now;
+		throw new TokenRenewalError(
+			`${endpoints.platform} access token ${expired ? `expired on ${formatDay(times.expiresAt)}` : 'was revoked or is no longer valid'} and can no longer be renewed. ` +
+				`Open the "${endpoints.credentialName}" credential, paste a new token (Meta app dashboard → ${endpoints.platform} API → generate a token) and save. ` +
+				`A workflow using it at least every 10 days keeps it alive from then on. Meta says: ${metaSays(answer)}`,
+		);
+	}
+	// A passing failure (Meta down, throttled, the token too young to refresh): keep the
+	// still-valid token and try again on a later run.
+	return renewed(liveToken, times, pasted, now + RETRY_AFTER_FAILED_REFRESH_MS);
+}
+
+/** First use of a pasted token: learn its lifetime; exchange it if it is a one-hour token. */
+async function adoptPastedToken(
+	helpers: IHttpRequestHelper,
+	credentials: ICredentialDataDecryptedObject,
+	endpoints: LongLivedTokenEndpoints,
+	pasted: string,
+	now: number,
+): Promise<RenewedTokenFields> {
+	const debug = await callTokenEndpoint(helpers, endpoints, endpoints.debugPath, { input_token: pasted, access_token: pasted });
+	const info = (debug.body.data ?? {}) as IDataObject;
+	if (failureKind(debug) === 'invalidToken' || info.is_valid === false) {
+		throw new TokenRenewalError(
+			`The pasted ${endpoints.platform} access token is expired or invalid. Paste a fresh token into the "${endpoints.credentialName}" credential and save.`,
+		);
+	}
+	// When Meta cannot tell (debug unavailable), the token is taken as a long-lived one issued now.
+	const times: LiveTokenTimes = {
+		issuedAt: Number(info.issued_at) ? Number(info.issued_at) * 1000 : now,
+		expiresAt: Number(info.expires_at) ? Number(info.expires_at) * 1000 : 0,
+	};
+	if (!isShortLived(times)) return renewed(pasted, times, pasted);
+
+	const appSecret = String(credentials.appSecret ?? '').trim();
+	if (!appSecret) {
+		throw new TokenRenewalError(
+			`The pasted token is a short-lived ${endpoints.platform} token (it lasts one hour). Add your app's ${endpoints.platform} App Secret to the "${endpoints.credentialName}" credential so it can be exchanged for a 60-day token, or paste a long-lived token.`,
+		);
+	}
+	const exchange = await callTokenEndpoint(helpers, endpoints, endpoints.exchangePath, {
+		grant_type: endpoints.exchangeGrant,
+		client_secret: appSecret,
+		access_token: pasted,
+	});
+	if (failureKind(exchange)) {
+		throw new TokenRenewalError(
+			`Meta refused to exchange the short-lived ${endpoints.platform} token for a 60-day one (check the App Secret, or paste a fresh token: short-lived tokens expire after one hour). Meta says: ${metaSays(exchange)}`,
+		);
+	}
+	return renewed(String(exchange.body.access_token), { issuedAt: now, expiresAt: now + Number(exchange.body.expires_in) * 1000 }, pasted);
+}
