@@ -18,6 +18,13 @@ export class ThreadsOAuth2Api implements ICredentialType {
 
 	properties: INodeProperties[] = [
 		{
+			displayName:
+				'Tokens from Connect last one hour: Meta issues no refresh token, and n8n can only renew OAuth2 tokens with one, so scheduled workflows stop working after an hour. For schedules and the Threads Trigger use the "Threads Self-Renewing Token API" credential instead.',
+			name: 'notice',
+			type: 'notice',
+			default: '',
+		},
+		{
 			displayName: 'Grant Type',
 			name: 'grantType',
 			type: 'hidden',

@@ -79,7 +79,10 @@ export async function runThreads(
 			typeVersion: 1,
 			position: [220, 0],
 			parameters: { authentication: 'oAuth2', ...step.parameters },
-			credentials: { threadsOAuth2Api: { id: 'threadsOAuth2Api', name: 'Threads account' } },
+			credentials: {
+				threadsApi: { id: 'threadsApi', name: 'Threads token' },
+				threadsOAuth2Api: { id: 'threadsOAuth2Api', name: 'Threads account' },
+			},
 			...(step.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
 		},
 	];

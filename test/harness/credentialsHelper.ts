@@ -14,13 +14,17 @@ import type {
 	INodeCredentialsDetails,
 	INodeProperties,
 	IRequestOptionsSimplified,
+	INodeParameters,
+	INodeTypes,
 	IWorkflowExecuteAdditionalData,
+	WorkflowExecuteMode,
 } from 'n8n-workflow';
-import { ICredentialsHelper } from 'n8n-workflow';
+import { ICredentialsHelper, Workflow } from 'n8n-workflow';
 
 export type CredentialStore = Record<string, ICredentialDataDecryptedObject>;
 
 const OAUTH2_BASE: INodeProperties[] = [];
+const noNodeTypes = { getByName: () => undefined, getByNameAndVersion: () => undefined, getKnownTypes: () => ({}) } as unknown as INodeTypes;
 
 export class TestCredentialsHelper extends ICredentialsHelper {
 	/** Every time the engine asked to persist a credential: what n8n would write to its database. */
@@ -74,15 +78,14 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		if (!type?.preAuthentication) return undefined;
 		const expirable = type.properties.find((property) => property.typeOptions?.expirable);
 		if (!expirable) return undefined;
-		// As n8n's CredentialsHelper: renew when the expirable field is empty or a request said so.
+		// As n8n's CredentialsHelper: renew when the expirable field is empty or a request said
+		// so; persist only when the output carries the expirable field.
 		if (credentials[expirable.name] !== '' && !credentialsExpired) return undefined;
 		const output = await type.preAuthentication.call(helpers, credentials);
-		const updated = { ...credentials, ...output } as ICredentialDataDecryptedObject;
+		if (output?.[expirable.name] === undefined) return undefined;
+		const updated = Object.assign(credentials, output);
 		const nodeCredentials = node.credentials?.[typeName];
-		if (nodeCredentials) {
-			this.store[typeName] = updated;
-			this.persisted.push({ type: typeName, data: updated });
-		}
+		if (nodeCredentials) await this.updateCredentials(nodeCredentials, typeName, { ...this.store[typeName], ...output } as ICredentialDataDecryptedObject);
 		return updated;
 	}
 
@@ -94,14 +97,26 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		return { id: type, name: type, type, data: '', getData: () => this.store[type] } as unknown as ICredentials;
 	}
 
+	/** As n8n's: stored values that are expressions (e.g. the renewal gate) are resolved. */
 	async getDecrypted(
 		_additionalData: IWorkflowExecuteAdditionalData,
 		_details: INodeCredentialsDetails,
 		type: string,
+		mode: WorkflowExecuteMode,
 	): Promise<ICredentialDataDecryptedObject> {
 		const data = this.store[type];
 		if (!data) throw new Error(`No test credential of type ${type}`);
-		return { ...data };
+		const resolver = new Workflow({ nodes: [], connections: {}, active: false, nodeTypes: noNodeTypes });
+		return resolver.expression.getParameterValue(
+			{ ...data } as INodeParameters,
+			null,
+			0,
+			0,
+			'',
+			[],
+			mode,
+			{},
+		) as ICredentialDataDecryptedObject;
 	}
 
 	async updateCredentials(_details: INodeCredentialsDetails, type: string, data: ICredentialDataDecryptedObject): Promise<void> {

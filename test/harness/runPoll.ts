@@ -43,7 +43,10 @@ export function createPoller(parameters: INodeParameters, credentials: Credentia
 				typeVersion: 1,
 				position: [0, 0],
 				parameters: { authentication: 'oAuth2', ...poller.parameters },
-				credentials: { threadsOAuth2Api: { id: 'threadsOAuth2Api', name: 'Threads account' } },
+				credentials: {
+				threadsApi: { id: 'threadsApi', name: 'Threads token' },
+				threadsOAuth2Api: { id: 'threadsOAuth2Api', name: 'Threads account' },
+			},
 			};
 			const workflow = createWorkflow({ nodes: [node], connections: {} }, { timezone, staticData: JSON.parse(persisted) as IDataObject });
 			const context = new PollContext(

@@ -1,0 +1,159 @@
+/**
+ * The self-renewing token through n8n's engine and credential persistence path, over
+ * simulated months: the clock (Date, so also n8n's `$now`) is faked; timers are real.
+ */
+import nock from 'nock';
+
+import { createCredentialsHelper } from '../harness/runWorkflow';
+import type { TestCredentialsHelper } from '../harness/credentialsHelper';
+import { createPoller } from '../harness/runPoll';
+import { DEMO_APP, createDemoWorld } from '../simulator/demoWorld';
+import { ThreadsSimulator } from '../simulator/threadsSimulator';
+import type { SimulatedThreads } from './fixtures';
+import { expectNoSecrets, runThreads } from './fixtures';
+
+const DAY = 86_400_000;
+const START = Date.parse('2026-01-05T09:00:00Z');
+let threads: SimulatedThreads;
+
+beforeEach(() => {
+	jest.useFakeTimers({
+		doNotFake: ['nextTick', 'setImmediate', 'clearImmediate', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'queueMicrotask', 'hrtime', 'performance'],
+		now: START,
+	});
+	nock.disableNetConnect();
+	const sim = new ThreadsSimulator();
+	const { user, token } = createDemoWorld(sim);
+	sim.install();
+	threads = { sim, token, userId: user.id };
+});
+afterEach(() => {
+	threads.sim.uninstall();
+	nock.cleanAll();
+	nock.enableNetConnect();
+	jest.useRealTimers();
+});
+
+function tokenCredential(accessToken: string, appSecret = ''): TestCredentialsHelper {
+	return createCredentialsHelper({
+		threadsApi: { accessToken, appSecret, renewalGate: '', liveToken: '', issuedAt: 0, expiresAt: 0, pastedFingerprint: '' },
+	});
+}
+
+/** The daily job: list my latest post, with the self-renewing credential. */
+async function dailyRun(credentials: TestCredentialsHelper) {
+	return await runThreads(
+		threads,
+		{ parameters: { authentication: 'selfRenewingToken', resource: 'thread', operation: 'list', limit: 1, fields: ['id'] } },
+		{ credentialsHelper: credentials },
+	);
+}
+
+const tokenCalls = (path: string) => threads.sim.requests.filter((request) => request.path.endsWith(path)).length;
+
+describe('Self-renewing token', () => {
+	it('a daily workflow keeps working for 180 days, refreshing about every 50 days and never more', async () => {
+		const credentials = tokenCredential(threads.token);
+		const refreshDays: number[] = [];
+		for (let day = 0; day < 180; day++) {
+			jest.setSystemTime(START + day * DAY);
+			const before = tokenCalls('/refresh_access_token');
+			const result = await dailyRun(credentials);
+			expect(result.error).toBeUndefined();
+			expect(result.items).toHaveLength(1);
+			if (tokenCalls('/refresh_access_token') > before) refreshDays.push(day);
+		}
+		expect(refreshDays).toEqual([50, 100, 150]);
+		expect(tokenCalls('/debug_token')).toBe(1); // learning the pasted token's lifetime, once
+		// Every data request ran with the token current at the time; the stored credential holds the newest one.
+		const stored = credentials.store.threadsApi;
+		expect(stored.liveToken).not.toBe(threads.token);
+		expect(stored.expiresAt).toBe(START + 150 * DAY + 60 * DAY);
+		expect(credentials.persisted.filter((entry) => entry.type === 'threadsApi')).toHaveLength(4); // adopt + 3 refreshes
+		expect(threads.sim.requests.filter((request) => request.path.endsWith('/me/threads'))).toHaveLength(180);
+	});
+
+	it('the stored credential holds the new token, which Meta accepts, after a refresh', async () => {
+		const credentials = tokenCredential(threads.token);
+		await dailyRun(credentials);
+		jest.setSystemTime(START + 51 * DAY);
+		await dailyRun(credentials);
+		const renewed = String(credentials.store.threadsApi.liveToken);
+		expect(renewed).not.toBe(threads.token);
+		expect(String(credentials.store.threadsApi.renewalGate)).toMatch(/^=\{\{ \$now\.toMillis\(\) < \d+ \? 'valid' : '' \}\}$/);
+		const answer = await threads.sim.handle({ method: 'GET', path: '/v1.0/me?fields=id', headers: { authorization: `Bearer ${renewed}` } });
+		expect(answer.status).toBe(200);
+		// The data request itself went out with the renewed token.
+		expect(threads.sim.requests.at(-2)?.path).toBe('/v1.0/me/threads');
+	});
+
+	it('a token left unused past its expiry gives one clear error saying what to do, without the token', async () => {
+		const credentials = tokenCredential(threads.token);
+		await dailyRun(credentials);
+		jest.setSystemTime(START + 70 * DAY);
+		const result = await dailyRun(credentials);
+		expect(result.error?.message).toMatch(/expired on \d{4}-\d{2}-\d{2} and can no longer be renewed/);
+		expect(result.error?.message).toMatch(/paste a new token/);
+		expectNoSecrets(result, threads.token, String(credentials.store.threadsApi.liveToken));
+	});
+
+	it('a short-lived token with the App Secret is exchanged once for a 60-day token', async () => {
+		const short = threads.sim.issueToken(threads.userId, { kind: 'short', clientId: DEMO_APP.clientId });
+		const credentials = tokenCredential(short, DEMO_APP.clientSecret);
+		for (let hour = 0; hour < 5; hour++) {
+			jest.setSystemTime(START + hour * 3_600_000);
+			const result = await dailyRun(credentials);
+			expect(result.error).toBeUndefined();
+		}
+		expect(tokenCalls('/access_token')).toBe(1);
+		expect(credentials.store.threadsApi.expiresAt).toBe(START + 60 * DAY);
+		const exchange = threads.sim.requests.find((request) => request.path.endsWith('/access_token'))!;
+		expect(exchange.query).toEqual({ grant_type: 'th_exchange_token' }); // secret and token stripped from the log
+		expectNoSecrets(await dailyRun(credentials), DEMO_APP.clientSecret, short);
+	});
+
+	it('a short-lived token without the App Secret is refused with the fix', async () => {
+		const short = threads.sim.issueToken(threads.userId, { kind: 'short', clientId: DEMO_APP.clientId });
+		const result = await dailyRun(tokenCredential(short));
+		expect(result.error?.message).toMatch(/short-lived Threads token .* Add your app's Threads App Secret/);
+		expect(threads.sim.requests.filter((request) => request.path.endsWith('/me/threads'))).toHaveLength(0);
+	});
+
+	it('a refresh that fails for a passing reason keeps the still-valid token and is retried on the next run', async () => {
+		const credentials = tokenCredential(threads.token);
+		await dailyRun(credentials);
+		jest.setSystemTime(START + 50 * DAY);
+		threads.sim.failNext({ kind: 'serverError', path: /refresh_access_token/ });
+		const during = await dailyRun(credentials);
+		expect(during.error).toBeUndefined();
+		expect(during.items).toHaveLength(1);
+		expect(credentials.store.threadsApi.liveToken).toBe(threads.token);
+		jest.setSystemTime(START + 51 * DAY);
+		await dailyRun(credentials);
+		expect(tokenCalls('/refresh_access_token')).toBe(2);
+		expect(credentials.store.threadsApi.liveToken).not.toBe(threads.token);
+	});
+
+	it('a revoked token gives the clear error', async () => {
+		const credentials = tokenCredential(threads.token);
+		await dailyRun(credentials);
+		threads.sim.revokeToken(threads.token);
+		jest.setSystemTime(START + 55 * DAY);
+		const result = await dailyRun(credentials);
+		expect(result.error?.message).toMatch(/was revoked or is no longer valid/);
+	});
+
+	it('the Threads Trigger renews the same way', async () => {
+		const credentials = { threadsApi: { accessToken: threads.token, appSecret: '', renewalGate: '', liveToken: '', issuedAt: 0, expiresAt: 0, pastedFingerprint: '' } };
+		const poller = createPoller(
+			{ authentication: 'selfRenewingToken', watch: 'account', accountMetric: 'followers_count', condition: 'above', threshold: 1e9 },
+			credentials,
+		);
+		for (const day of [0, 30, 52, 80]) {
+			jest.setSystemTime(START + day * DAY);
+			expect(await poller.poll()).toBeNull();
+		}
+		expect(tokenCalls('/refresh_access_token')).toBe(1);
+		expect(credentials.threadsApi.liveToken).not.toBe(threads.token);
+	});
+});
