@@ -81,6 +81,13 @@ export interface GraphGetOptions extends DescribeOptions {
 	backoff?: BackoffPolicy;
 	/** Told about every throttled answer (adaptive concurrency listens here). */
 	onThrottled?: () => void;
+	/** Set when sibling work already failed: stop retrying and give up with that error. */
+	abandon?: AbandonSignal;
+}
+
+/** Shared by the requests of one job: the first permanent failure stops the rest. */
+export interface AbandonSignal {
+	error?: Error;
 }
 
 /** Error kinds worth retrying: Meta asked us to slow down, or had a hiccup. */
@@ -104,6 +111,7 @@ export async function graphGet<T = IDataObject>(
 ): Promise<T> {
 	let waited = 0;
 	for (let attempt = 1; ; attempt++) {
+		if (options.abandon?.error) throw options.abandon.error;
 		const response = (await context.helpers.httpRequestWithAuthentication.call(context, options.credentialType, {
 			method: 'GET',
 			baseURL: options.baseURL,
@@ -126,6 +134,8 @@ export async function graphGet<T = IDataObject>(
 				continue;
 			}
 		}
-		throw graphApiError(context.getNode(), response.statusCode, response.body, options);
+		const error = graphApiError(context.getNode(), response.statusCode, response.body, options);
+		if (options.abandon) options.abandon.error ??= error;
+		throw error;
 	}
 }

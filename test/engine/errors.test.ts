@@ -18,11 +18,15 @@ describe('Graph errors become one readable message', () => {
 		['missingScope', /missing the "threads_manage_insights" permission/, /scopes/],
 		['rateLimit', /rate limit reached/, /later/],
 		['invalidParameter', /^Threads rejected the request: /, /parameters/],
+		['featureNotAvailable', /no linked Instagram account/, /Link one/],
 		['serverError', /temporary problem/, /Meta says/],
 	])('%s', async (kind, message, description) => {
 		const mediaId = await firstPostId();
-		threads.sim.failNext({ kind });
-		const result = await runThreads(threads, insightsOf(mediaId));
+		// Throttling and hiccups are retried; these persist past a 1-second retry budget.
+		threads.sim.failNext({ kind, times: 100 });
+		const result = await runThreads(threads, {
+			parameters: { ...insightsOf(mediaId).parameters, options: { maxRateLimitWait: 1 } },
+		});
 		const error = result.error as { message: string; description?: string } | undefined;
 		expect(error?.message).toMatch(message);
 		expect(error?.description).toMatch(description);

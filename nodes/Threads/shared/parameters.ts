@@ -138,3 +138,55 @@ export function simplifyParameter(displayOptions: IDisplayOptions, what: string)
 		displayOptions,
 	};
 }
+
+/** "Include Insights" for post lists: each post's lifetime numbers as extra columns. */
+export function includeInsightsParameter(displayOptions: IDisplayOptions): INodeProperties {
+	return {
+		displayName: 'Include Insights',
+		name: 'includeInsights',
+		type: 'multiOptions',
+		default: [],
+		description:
+			'Adds these lifetime numbers of each post as columns (one extra request per post, run in parallel within Meta’s limits). Reposts of others’ posts get empty cells.',
+		displayOptions,
+		options: [
+			{ name: 'Likes', value: 'likes' },
+			{ name: 'Quotes', value: 'quotes' },
+			{ name: 'Replies', value: 'replies' },
+			{ name: 'Reposts', value: 'reposts' },
+			{ name: 'Shares', value: 'shares' },
+			{ name: 'Views', value: 'views' },
+		],
+	};
+}
+
+export function concurrencyOptions(displayOptions: IDisplayOptions): INodeProperties {
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions,
+		options: [
+			{
+				displayName: 'Max Concurrent Requests',
+				name: 'maxConcurrency',
+				type: 'number',
+				typeOptions: { minValue: 1 },
+				default: 50,
+				description:
+					'Upper bound on requests in flight at once. The node starts lower and adapts to Meta’s limits by itself; lower this only to leave room for other workflows.',
+			},
+			{
+				displayName: 'Max Wait When Rate Limited (Seconds)',
+				name: 'maxRateLimitWait',
+				type: 'number',
+				typeOptions: { minValue: 0 },
+				default: 60,
+				description:
+					'When Meta throttles, a request is retried with growing pauses; after this much waiting it fails with the rate-limit error',
+			},
+		],
+	};
+}

@@ -1,10 +1,18 @@
-import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecutePaginationFunctions,
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import type { GraphInsight } from '../../../shared/insightsNormaliser';
 import { mediaInsightsRow } from '../../../shared/insightsNormaliser';
-import { inputError, mediaIdOf, mediaPath, throwOnThreadsError } from '../../shared/context';
-import { simplifyParameter } from '../../shared/parameters';
-import { MEDIA_METRICS } from '../../threadsApi';
+import { inputError, mediaIdOf } from '../../shared/context';
+import { concurrencyOptions, simplifyParameter } from '../../shared/parameters';
+import { threadsGet } from '../../shared/requests';
+import { MEDIA_METRICS, THREADS_SCOPES } from '../../threadsApi';
 
 const showFor = { resource: ['media'], operation: ['getInsights'] };
 
@@ -15,18 +23,28 @@ async function requireMetrics(this: IExecuteSingleFunctions, requestOptions: IHt
 	return requestOptions;
 }
 
-/** One row per post: `{ id, views, likes, ... }`; a repost (no insights) gives empty cells. */
-async function mediaInsightsOutput(this: IExecuteSingleFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
-	if (!this.getNodeParameter('simplify', true)) return items;
+/**
+ * One row per post: `{ id, views, likes, ... }`; a repost (no insights) gives empty cells.
+ * Sent through the node's shared pool (n8n starts every input item at once; the pool keeps
+ * 1,000 input items from becoming 1,000 simultaneous requests).
+ */
+async function fetchMediaInsights(this: IExecutePaginationFunctions): Promise<INodeExecutionData[]> {
 	const metrics = this.getNodeParameter('metrics', []) as string[];
-	const data = ((items[0]?.json.data as unknown as GraphInsight[]) ?? []);
-	return [{ json: mediaInsightsRow(mediaIdOf(this), data, metrics) }];
+	const mediaId = mediaIdOf(this);
+	const answer = await threadsGet<{ data?: GraphInsight[] }>(
+		this,
+		`/${mediaId}/insights`,
+		{ metric: metrics.join(',') },
+		THREADS_SCOPES.insights,
+	);
+	if (!this.getNodeParameter('simplify', true)) return [{ json: answer as IDataObject }];
+	return [{ json: mediaInsightsRow(mediaId, answer.data ?? [], metrics) }];
 }
 
 export const getMediaInsightsRouting = {
 	request: { method: 'GET' as const, url: '=/' },
-	send: { preSend: [requireMetrics, mediaPath('/insights')] },
-	output: { postReceive: [throwOnThreadsError, mediaInsightsOutput] },
+	send: { paginate: true, preSend: [requireMetrics] },
+	operations: { pagination: fetchMediaInsights },
 };
 
 export const getMediaInsightsFields: INodeProperties[] = [
@@ -48,4 +66,5 @@ export const getMediaInsightsFields: INodeProperties[] = [
 		routing: { send: { type: 'query', property: 'metric', value: '={{ $value.join(",") }}' } },
 	},
 	simplifyParameter({ show: showFor }, 'one row per post with a column per metric'),
+	concurrencyOptions({ show: showFor }),
 ];

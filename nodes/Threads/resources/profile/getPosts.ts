@@ -1,8 +1,15 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { setPublishedRange, throwOnThreadsError } from '../../shared/context';
+import { setPublishedRange } from '../../shared/context';
 import { paginatePosts } from '../../shared/paging';
-import { dateRangeParameters, postFieldsParameter, returnAllAndLimit, simplifyParameter } from '../../shared/parameters';
+import {
+	concurrencyOptions,
+	dateRangeParameters,
+	includeInsightsParameter,
+	postFieldsParameter,
+	returnAllAndLimit,
+	simplifyParameter,
+} from '../../shared/parameters';
 import { setProfileUsername } from './get';
 
 const showFor = { resource: ['profile'], operation: ['getPosts'] };
@@ -11,7 +18,6 @@ export const getProfilePostsRouting = {
 	request: { method: 'GET' as const, url: '/profile_posts' },
 	send: { paginate: true, preSend: [setProfileUsername, setPublishedRange] },
 	operations: { pagination: paginatePosts },
-	output: { postReceive: [throwOnThreadsError] },
 };
 
 export const getProfilePostsFields: INodeProperties[] = [
@@ -19,5 +25,7 @@ export const getProfilePostsFields: INodeProperties[] = [
 	...dateRangeParameters({ show: showFor }, 'none', true),
 	// profile_posts refuses `owner`.
 	postFieldsParameter({ show: showFor }, true),
+	includeInsightsParameter({ show: showFor }),
 	simplifyParameter({ show: showFor }, 'one flat row per post'),
+	concurrencyOptions({ show: showFor }),
 ];

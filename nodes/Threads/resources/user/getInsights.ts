@@ -1,5 +1,4 @@
 import type {
-	DeclarativeRestApiSettings,
 	IExecutePaginationFunctions,
 	INodeExecutionData,
 	INodeProperties,
@@ -9,9 +8,10 @@ import { planAccountInsightsRequests } from '../../../shared/accountInsightsPlan
 import { isoDay } from '../../../shared/dateRange';
 import type { GraphInsight } from '../../../shared/insightsNormaliser';
 import { accountInsightsRows } from '../../../shared/insightsNormaliser';
-import { dateRangeOf, inputError, throwOnThreadsError } from '../../shared/context';
+import { dateRangeOf, inputError } from '../../shared/context';
 import { dateRangeParameters, simplifyParameter } from '../../shared/parameters';
-import { USER_INSIGHTS_EARLIEST, USER_METRIC_RULES, USER_METRIC_SHAPES } from '../../threadsApi';
+import { threadsGet } from '../../shared/requests';
+import { THREADS_SCOPES, USER_INSIGHTS_EARLIEST, USER_METRIC_RULES, USER_METRIC_SHAPES } from '../../threadsApi';
 
 const showFor = { resource: ['user'], operation: ['getInsights'] };
 
@@ -19,13 +19,10 @@ const showFor = { resource: ['user'], operation: ['getInsights'] };
  * Runs through the declarative engine's pagination hook because one selection can need
  * several requests: Meta refuses since/until on followers_count and follower_demographics,
  * and takes `breakdown` only with demographics. The selection is split into the fewest
- * requests the API accepts, each sent through the engine (credential, error mapping), and
- * the answers are merged into one set of rows.
+ * requests the API accepts, each sent with the node's credential, error mapping and
+ * backoff, and the answers are merged into one set of rows.
  */
-async function fetchUserInsights(
-	this: IExecutePaginationFunctions,
-	requestData: DeclarativeRestApiSettings.ResultOptions,
-): Promise<INodeExecutionData[]> {
+async function fetchUserInsights(this: IExecutePaginationFunctions): Promise<INodeExecutionData[]> {
 	const metrics = this.getNodeParameter('metrics', []) as string[];
 	const breakdown = (this.getNodeParameter('breakdown', '') as string) || undefined;
 	const userId = String(this.getNodeParameter('userId', 'me') ?? '').trim() || 'me';
@@ -39,11 +36,8 @@ async function fetchUserInsights(
 		if (request.since !== undefined) qs.since = request.since;
 		if (request.until !== undefined) qs.until = request.until;
 		if (request.breakdown) qs.breakdown = request.breakdown;
-		const [response] = await this.makeRoutingRequest({
-			...requestData,
-			options: { ...requestData.options, url: `/${encodeURIComponent(userId)}/threads_insights`, qs },
-		});
-		data.push(...(((response?.json.data as unknown) as GraphInsight[]) ?? []));
+		const answer = await threadsGet<{ data?: GraphInsight[] }>(this, `/${encodeURIComponent(userId)}/threads_insights`, qs, THREADS_SCOPES.insights);
+		data.push(...(answer.data ?? []));
 	}
 
 	if (!this.getNodeParameter('simplify', true)) return [{ json: { data: data as unknown as INodeExecutionData['json'][] } }];
@@ -59,7 +53,6 @@ export const getUserInsightsRouting = {
 	request: { method: 'GET' as const, url: '/me/threads_insights' },
 	send: { paginate: true },
 	operations: { pagination: fetchUserInsights },
-	output: { postReceive: [throwOnThreadsError] },
 };
 
 export const getUserInsightsFields: INodeProperties[] = [

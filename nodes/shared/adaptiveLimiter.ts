@@ -1,0 +1,113 @@
+/**
+ * Bounded, adaptive concurrency for Graph requests. Pure: no n8n, no HTTP, no timers.
+ *
+ * Starts small and doubles per round trip while Meta accepts everything (slow start), never
+ * above the user's maximum. A throttled answer means we found Meta's ceiling: the limit drops
+ * to just below what was in flight, and is probed upward again only rarely (one more slot
+ * after many calm requests, less often after every failed probe), so throttled retries stay a
+ * small fraction of all requests.
+ */
+export interface AdaptiveLimiterOptions {
+	/** The user's "Max Concurrent Requests". */
+	max: number;
+	/** Where slow start begins. */
+	initial?: number;
+}
+
+const CALM_REQUESTS_PER_SLOT = 16;
+
+export class AdaptiveLimiter {
+	limit: number;
+	inFlight = 0;
+	/** Highest number of requests this limiter had in flight at once. */
+	peak = 0;
+	private readonly max: number;
+	private readonly waiting: Array<() => void> = [];
+	private slowStart = true;
+	private calmSuccesses = 0;
+	private probeInterval = CALM_REQUESTS_PER_SLOT;
+	/** Bumped on every cut, so throttles of requests started before it do not cut again. */
+	private generation = 0;
+	/** Requests that were throttled and are waiting to retry: they hold a slot but are not at Meta. */
+	private waitingToRetry = 0;
+	private slowStartCredit = 0;
+
+	constructor(options: AdaptiveLimiterOptions) {
+		this.max = Math.max(1, Math.floor(options.max));
+		this.limit = Math.min(this.max, Math.max(1, Math.floor(options.initial ?? 4)));
+	}
+
+	/** Runs `work` when a slot is free; `work` gets a callback to report a throttled answer. */
+	async run<T>(work: (reportThrottled: () => void) => Promise<T>): Promise<T> {
+		await this.acquire();
+		const startedIn = this.generation;
+		let throttled = false;
+		try {
+			const result = await work(() => {
+				if (!throttled) this.waitingToRetry++;
+				throttled = true;
+				this.throttled(startedIn);
+			});
+			if (!throttled) this.succeeded();
+			return result;
+		} finally {
+			if (throttled) this.waitingToRetry--;
+			this.release();
+		}
+	}
+
+	get idle(): boolean {
+		return this.inFlight === 0 && this.waiting.length === 0;
+	}
+
+	private async acquire(): Promise<void> {
+		if (this.inFlight < this.limit) {
+			this.take();
+			return;
+		}
+		await new Promise<void>((resolve) => this.waiting.push(resolve));
+	}
+
+	private take(): void {
+		this.inFlight++;
+		this.peak = Math.max(this.peak, this.inFlight);
+	}
+
+	private release(): void {
+		this.inFlight--;
+		while (this.inFlight < this.limit && this.waiting.length) {
+			this.take();
+			this.waiting.shift()?.();
+		}
+	}
+
+	private succeeded(): void {
+		// Grow only while the pool is actually full (the limit is what holds us back), and
+		// by half a slot per success: ×1.5 per round trip, so an overshoot past Meta's
+		// ceiling is found before many requests have gone out beyond it.
+		if (this.inFlight < this.limit) return;
+		if (this.slowStart) {
+			this.slowStartCredit += 0.5;
+			if (this.slowStartCredit >= 1) {
+				this.slowStartCredit -= 1;
+				this.limit = Math.min(this.max, this.limit + 1);
+			}
+			return;
+		}
+		if (++this.calmSuccesses >= this.limit * this.probeInterval) {
+			this.calmSuccesses = 0;
+			this.limit = Math.min(this.max, this.limit + 1);
+		}
+	}
+
+	private throttled(startedIn: number): void {
+		if (startedIn !== this.generation) return;
+		this.generation++;
+		if (!this.slowStart) this.probeInterval *= 2;
+		this.slowStart = false;
+		this.calmSuccesses = 0;
+		// Meta refused this one while the others of `inFlight` that are not waiting to retry were
+		// at Meta: that number is its ceiling.
+		this.limit = Math.max(1, Math.min(this.limit, this.inFlight - this.waitingToRetry));
+	}
+}
