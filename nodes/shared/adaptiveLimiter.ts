@@ -7,6 +7,13 @@
  * after many calm requests, less often after every failed probe), so throttled retries stay a
  * small fraction of all requests.
  */
+export interface ThrottleReport {
+	/** Meta answered "slow down" to this request. */
+	throttled(): void;
+	/** The throttled request is being sent again. */
+	retrying(): void;
+}
+
 export interface AdaptiveLimiterOptions {
 	/** The user's "Max Concurrent Requests". */
 	max: number;
@@ -15,6 +22,8 @@ export interface AdaptiveLimiterOptions {
 }
 
 const CALM_REQUESTS_PER_SLOT = 16;
+/** Slow start doubles per round trip up to here, then grows ×1.5: overshooting a high ceiling costs fewer refusals. */
+const FAST_RAMP_UNTIL = 16;
 
 export class AdaptiveLimiter {
 	limit: number;
@@ -37,21 +46,35 @@ export class AdaptiveLimiter {
 		this.limit = Math.min(this.max, Math.max(1, Math.floor(options.initial ?? 4)));
 	}
 
-	/** Runs `work` when a slot is free; `work` gets a callback to report a throttled answer. */
-	async run<T>(work: (reportThrottled: () => void) => Promise<T>): Promise<T> {
-		await this.acquire();
-		const startedIn = this.generation;
-		let throttled = false;
-		try {
-			const result = await work(() => {
-				if (!throttled) this.waitingToRetry++;
-				throttled = true;
+	/**
+	 * Runs `work` when a slot is free. `work` reports a throttled answer and the moment it
+	 * sends the retry, so the limiter knows which of its slots are really at Meta.
+	 * `urgent` work goes ahead of the queue (a list's next page, which everything else waits on).
+	 */
+	async run<T>(work: (report: ThrottleReport) => Promise<T>, urgent = false): Promise<T> {
+		await this.acquire(urgent);
+		let startedIn = this.generation;
+		let waiting = false;
+		let everThrottled = false;
+		const report: ThrottleReport = {
+			throttled: () => {
+				if (!waiting) this.waitingToRetry++;
+				waiting = true;
+				everThrottled = true;
 				this.throttled(startedIn);
-			});
-			if (!throttled) this.succeeded();
+			},
+			retrying: () => {
+				if (waiting) this.waitingToRetry--;
+				waiting = false;
+				startedIn = this.generation;
+			},
+		};
+		try {
+			const result = await work(report);
+			if (!everThrottled) this.succeeded();
 			return result;
 		} finally {
-			if (throttled) this.waitingToRetry--;
+			if (waiting) this.waitingToRetry--;
 			this.release();
 		}
 	}
@@ -60,12 +83,12 @@ export class AdaptiveLimiter {
 		return this.inFlight === 0 && this.waiting.length === 0;
 	}
 
-	private async acquire(): Promise<void> {
+	private async acquire(urgent: boolean): Promise<void> {
 		if (this.inFlight < this.limit) {
 			this.take();
 			return;
 		}
-		await new Promise<void>((resolve) => this.waiting.push(resolve));
+		await new Promise<void>((resolve) => (urgent ? this.waiting.unshift(resolve) : this.waiting.push(resolve)));
 	}
 
 	private take(): void {
@@ -87,7 +110,7 @@ export class AdaptiveLimiter {
 		// ceiling is found before many requests have gone out beyond it.
 		if (this.inFlight < this.limit) return;
 		if (this.slowStart) {
-			this.slowStartCredit += 0.5;
+			this.slowStartCredit += this.limit < FAST_RAMP_UNTIL ? 1 : 0.5;
 			if (this.slowStartCredit >= 1) {
 				this.slowStartCredit -= 1;
 				this.limit = Math.min(this.max, this.limit + 1);

@@ -11,7 +11,7 @@ export interface BackoffPolicy {
 	maxTotalWaitMs: number;
 }
 
-export const DEFAULT_BACKOFF: BackoffPolicy = { baseDelayMs: 500, maxDelayMs: 15_000, maxTotalWaitMs: 60_000 };
+export const DEFAULT_BACKOFF: BackoffPolicy = { baseDelayMs: 200, maxDelayMs: 15_000, maxTotalWaitMs: 60_000 };
 
 /**
  * Exponential backoff with "equal jitter" (half fixed, half random) so that parallel

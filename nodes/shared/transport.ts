@@ -79,8 +79,8 @@ export interface GraphGetOptions extends DescribeOptions {
 	credentialType: string;
 	/** Retry throttled and transient answers with backoff; without it the first error is thrown. */
 	backoff?: BackoffPolicy;
-	/** Told about every throttled answer (adaptive concurrency listens here). */
-	onThrottled?: () => void;
+	/** Told about every throttled answer and every retry (adaptive concurrency listens here). */
+	throttleReport?: { throttled(): void; retrying(): void };
 	/** Set when sibling work already failed: stop retrying and give up with that error. */
 	abandon?: AbandonSignal;
 }
@@ -112,6 +112,7 @@ export async function graphGet<T = IDataObject>(
 	let waited = 0;
 	for (let attempt = 1; ; attempt++) {
 		if (options.abandon?.error) throw options.abandon.error;
+		if (attempt > 1) options.throttleReport?.retrying();
 		const response = (await context.helpers.httpRequestWithAuthentication.call(context, options.credentialType, {
 			method: 'GET',
 			baseURL: options.baseURL,
@@ -124,7 +125,7 @@ export async function graphGet<T = IDataObject>(
 		if (!isGraphErrorResponse(response.statusCode, response.body)) return response.body as T;
 
 		const kind = classifyGraphError(graphErrorOf(response.body) ?? {}, response.statusCode);
-		if (kind === 'rateLimited') options.onThrottled?.();
+		if (kind === 'rateLimited') options.throttleReport?.throttled();
 		const policy = options.backoff;
 		if (policy && RETRYABLE.includes(kind)) {
 			const delay = retryDelayMs(attempt, policy, Math.random, retryAfterSeconds(response.headers));

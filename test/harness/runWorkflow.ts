@@ -11,12 +11,13 @@ import type {
 	INodeExecutionData,
 	INodeType,
 	INodeTypes,
+	IVersionedNodeType,
 	IRun,
 	IConnections,
 	IWorkflowExecuteAdditionalData,
 	ExecutionError,
 } from 'n8n-workflow';
-import { Workflow } from 'n8n-workflow';
+import { NodeHelpers, Workflow } from 'n8n-workflow';
 
 import { ThreadsApi } from '../../credentials/ThreadsApi.credentials';
 import { ThreadsOAuth2Api } from '../../credentials/ThreadsOAuth2Api.credentials';
@@ -42,9 +43,14 @@ export const credentialTypes: Record<string, ICredentialType> = {
 
 export const nodeTypes: INodeTypes = {
 	getByName: (type: string) => nodeTypeInstances[type],
-	getByNameAndVersion: (type: string) => nodeTypeInstances[type],
+	getByNameAndVersion: (type: string, version?: number) => NodeHelpers.getVersionedNodeType(nodeTypeInstances[type], version),
 	getKnownTypes: () => ({}),
 } as unknown as INodeTypes;
+
+/** Adds a node type from elsewhere (the benchmark's n8n HTTP Request node baseline). */
+export function registerNodeType(type: string, instance: INodeType | IVersionedNodeType): void {
+	nodeTypeInstances[type] = instance as INodeType;
+}
 
 export interface WorkflowJson {
 	name?: string;

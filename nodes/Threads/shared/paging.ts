@@ -47,7 +47,8 @@ export async function paginatePosts(
 	do {
 		const qs: IDataObject = { ...routedQs, limit: Math.min(PAGE_SIZE_MAX, limit - posts.length) };
 		if (after) qs.after = after;
-		const page = await threadsGet<GraphListPage>(this, String(url), qs, requiredScopeOf(this), abandon);
+		// Pages go ahead of queued insight calls: the next page is what keeps the pool fed.
+		const page = await threadsGet<GraphListPage>(this, String(url), qs, requiredScopeOf(this), abandon, true);
 		const data = (page.data ?? []).slice(0, limit - posts.length);
 		posts.push(...data);
 		for (const post of data) {

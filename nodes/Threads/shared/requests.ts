@@ -36,11 +36,12 @@ export async function threadsGet<T = IDataObject>(
 	qs: IDataObject,
 	requiredScope: string = THREADS_SCOPES.basic,
 	abandon?: AbandonSignal,
+	urgent = false,
 ): Promise<T> {
 	const { key, pool } = poolOf(context);
 	try {
 		return await pool.run(
-			async (reportThrottled) =>
+			async (throttleReport) =>
 				await graphGet<T>(context, path, qs, {
 					baseURL: THREADS_API_BASE_URL,
 					credentialType: credentialTypeOf(context),
@@ -49,9 +50,10 @@ export async function threadsGet<T = IDataObject>(
 						...DEFAULT_BACKOFF,
 						maxTotalWaitMs: (context.getNodeParameter('options.maxRateLimitWait', 60) as number) * 1000,
 					},
-					onThrottled: reportThrottled,
+					throttleReport,
 					abandon,
 				}),
+			urgent,
 		);
 	} finally {
 		if (pool.idle) pools.delete(key);
