@@ -1,0 +1,61 @@
+#!/usr/bin/env node
+'use strict';
+/**
+ * npm run demo — the main job, headless, in a real n8n:
+ *   build the package → install/cache Node 24 + n8n 2.41.1 → project-local n8n user
+ *   folder (embedded SQLite) → install the package as a community package → import the
+ *   example workflows and a credential for the bundled Threads simulator → execute the
+ *   flagship "Daily Threads report to Google Sheets" → print its rows and write them to CSV.
+ *
+ * The simulator answers graph.threads.net inside the n8n process (e2e/preload/), so no
+ * Threads account and no network are needed.
+ */
+const fs = require('fs');
+const path = require('path');
+const { ROOT, n8n, parseRawOutput, step, info, color } = require('./lib/runtime');
+const { ensureRuntime } = require('./install-n8n');
+const P = require('./lib/project');
+
+async function main() {
+	const started = Date.now();
+	await P.ensureRootDeps();
+	await P.buildPackage();
+	await P.buildSimulator();
+	await ensureRuntime();
+
+	const userFolder = P.DEMO_USER_FOLDER;
+	fs.mkdirSync(userFolder, { recursive: true });
+	info(`n8n user folder: ${path.relative(ROOT, userFolder)}/.n8n (SQLite database, community packages)`);
+	await P.installCommunityPackage(userFolder);
+	const { runCopy } = await P.importAll(userFolder);
+
+	step(`Executing "${runCopy.workflow.name}" headless (n8n execute)`);
+	const result = await n8n(['execute', `--id=${P.FLAGSHIP_RUN_ID}`, '--rawOutput'], { userFolder, env: { THREADS_SIM_QUIET: '1', N8N_LOG_LEVEL: 'info' } });
+	let run;
+	try {
+		run = parseRawOutput(result.stdout);
+	} catch (e) {
+		throw new Error(`the execution did not produce a result (exit ${result.code}):\n${result.stdout}\n${result.stderr}`);
+	}
+	const error = run?.data?.resultData?.error;
+	if (result.code !== 0 || error) throw new Error(`the execution failed: ${error?.message ?? ''}\n${result.stderr}`);
+	const rows = P.nodeItems(run, runCopy.lastNode) ?? [];
+	const posts = P.nodeItems(run, 'List my posts (last 7 days)') ?? [];
+
+	fs.mkdirSync(P.OUTPUT_DIR, { recursive: true });
+	const csv = path.join(P.OUTPUT_DIR, 'daily-threads-report.csv');
+	fs.writeFileSync(csv, P.toCsv(rows));
+
+	console.log('');
+	console.log(color('1', `These are the rows your Google Sheet would get (${rows.length} posts from the last 7 days, @demo.creator on the simulator):`));
+	console.log(P.toTable(rows));
+	console.log('');
+	info(`"${'List my posts (last 7 days)'}" returned ${posts.length} posts; "${runCopy.lastNode}" one row each.`);
+	console.log(`CSV: ${path.relative(process.cwd(), csv) || csv}`);
+	console.log(`Done in ${((Date.now() - started) / 1000).toFixed(1)} s. Open the editor with the examples and the simulator: npm run dev`);
+}
+
+main().catch((e) => {
+	console.error(color('31', `demo failed: ${e.stack || e.message}`));
+	process.exit(1);
+});

@@ -1,0 +1,61 @@
+#!/usr/bin/env node
+'use strict';
+/**
+ * npm run dev — the n8n editor on http://localhost:5678 with the package loaded (as a
+ * community package, rebuilt from the working tree) and the Threads simulator answering
+ * graph.threads.net inside n8n. Same user folder as `npm run demo` (examples and the
+ * simulator credentials imported). An owner account is created on first start; the login
+ * is printed. Ctrl+C stops n8n.
+ *
+ * Env: N8N_PORT (default 5678).
+ */
+const path = require('path');
+const fs = require('fs');
+const { ROOT, step, color } = require('./lib/runtime');
+const { ensureRuntime } = require('./install-n8n');
+const P = require('./lib/project');
+const { startN8n, ensureOwner, OWNER } = require('./lib/server');
+
+async function main() {
+	const port = Number(process.env.N8N_PORT || 5678);
+	await P.ensureRootDeps();
+	await P.buildPackage();
+	await P.buildSimulator();
+	await ensureRuntime();
+	const userFolder = P.DEMO_USER_FOLDER;
+	fs.mkdirSync(userFolder, { recursive: true });
+	await P.installCommunityPackage(userFolder);
+	await P.importAll(userFolder);
+
+	step(`Starting the n8n editor on http://localhost:${port} (simulator answering graph.threads.net)`);
+	const server = startN8n(userFolder, { port, echo: true, env: { N8N_LOG_LEVEL: process.env.N8N_LOG_LEVEL || 'info' } });
+	let stopping = false;
+	const stop = async () => {
+		if (stopping) return;
+		stopping = true;
+		console.log('\nStopping n8n…');
+		await server.stop();
+		process.exit(0);
+	};
+	process.on('SIGINT', stop);
+	process.on('SIGTERM', stop);
+	server.exited.then(({ code, signal }) => {
+		if (!stopping) {
+			console.error(color('31', `n8n exited (${signal ?? code})`));
+			process.exit(code || 1);
+		}
+	});
+	await server.waitReady(180_000);
+	const { created } = await ensureOwner(server.url);
+	console.log('');
+	console.log(color('1;32', `n8n is ready: http://localhost:${port}`));
+	console.log(`  Sign in: ${OWNER.email} / ${OWNER.password}${created ? ' (owner account just created, project-local database only)' : ''}`);
+	console.log(`  Workflows: the examples from examples/ and "${'Daily Threads report to Google Sheets (demo run…)'}" — open one and click "Execute workflow".`);
+	console.log(`  Credentials: "${P.DEMO_CREDENTIAL.name}" (self-renewing token) and "${P.DEMO_OAUTH2_CREDENTIAL.name}", both for the simulator's @demo.creator.`);
+	console.log(`  Data: ${path.relative(ROOT, userFolder)}/.n8n   Stop: Ctrl+C`);
+}
+
+main().catch((e) => {
+	console.error(color('31', `dev failed: ${e.stack || e.message}`));
+	process.exit(1);
+});
