@@ -48,7 +48,7 @@ export async function paginatePosts(
 		const qs: IDataObject = { ...routedQs, limit: Math.min(PAGE_SIZE_MAX, limit - posts.length) };
 		if (after) qs.after = after;
 		// Pages go ahead of queued insight calls: the next page is what keeps the pool fed.
-		const page = await threadsGet<GraphListPage>(this, String(url), qs, requiredScopeOf(this), abandon, true);
+		const page = await threadsGet<GraphListPage>(this, String(url), qs, { requiredScope: requiredScopeOf(this), abandon, urgent: true });
 		const data = (page.data ?? []).slice(0, limit - posts.length);
 		posts.push(...data);
 		for (const post of data) {
@@ -91,8 +91,7 @@ async function insightsOf(
 		context,
 		`/${mediaId}/insights`,
 		{ metric: metrics.join(',') },
-		THREADS_SCOPES.insights,
-		abandon,
+		{ requiredScope: THREADS_SCOPES.insights, abandon },
 	);
 	return answer.data ?? [];
 }

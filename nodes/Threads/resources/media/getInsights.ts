@@ -35,7 +35,7 @@ async function fetchMediaInsights(this: IExecutePaginationFunctions): Promise<IN
 		this,
 		`/${mediaId}/insights`,
 		{ metric: metrics.join(',') },
-		THREADS_SCOPES.insights,
+		{ requiredScope: THREADS_SCOPES.insights },
 	);
 	if (!this.getNodeParameter('simplify', true)) return [{ json: answer as IDataObject }];
 	return [{ json: mediaInsightsRow(mediaId, answer.data ?? [], metrics) }];

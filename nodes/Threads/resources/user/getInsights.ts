@@ -36,7 +36,9 @@ async function fetchUserInsights(this: IExecutePaginationFunctions): Promise<INo
 		if (request.since !== undefined) qs.since = request.since;
 		if (request.until !== undefined) qs.until = request.until;
 		if (request.breakdown) qs.breakdown = request.breakdown;
-		const answer = await threadsGet<{ data?: GraphInsight[] }>(this, `/${encodeURIComponent(userId)}/threads_insights`, qs, THREADS_SCOPES.insights);
+		const answer = await threadsGet<{ data?: GraphInsight[] }>(this, `/${encodeURIComponent(userId)}/threads_insights`, qs, {
+			requiredScope: THREADS_SCOPES.insights,
+		});
 		data.push(...(answer.data ?? []));
 	}
 

@@ -1,0 +1,75 @@
+/**
+ * How a Graph node sends the requests its operations orchestrate themselves (paging, insight
+ * enrichment, split insight ranges): through the shared transport, with backoff on
+ * throttling, and through one adaptive pool per node execution, so that many posts or many
+ * input items never mean an unbounded burst of requests. Used by every Graph platform.
+ */
+import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
+
+import { AdaptiveLimiter } from './adaptiveLimiter';
+import { DEFAULT_BACKOFF } from './backoff';
+import type { AbandonSignal } from './transport';
+import { graphGet } from './transport';
+
+export const DEFAULT_MAX_CONCURRENCY = 50;
+
+/** What a platform contributes: where its API lives and which credential signs a node's requests. */
+export interface GraphPlatform {
+	baseUrl: string;
+	credentialTypeOf(context: IExecuteSingleFunctions): string;
+	/** Shown in error messages ("the Instagram access token has expired"). */
+	credentialName: string;
+}
+
+export interface PooledGetOptions {
+	/** Permission named in the "missing permission" message. */
+	requiredScope?: string;
+	/** Shared by one job's requests: the first permanent failure stops the rest. */
+	abandon?: AbandonSignal;
+	/** Goes ahead of queued requests (a list's next page, which everything else waits on). */
+	urgent?: boolean;
+}
+
+/** One pool per node execution, shared by its input items (n8n starts them all at once). */
+const pools = new Map<string, AdaptiveLimiter>();
+
+function poolOf(context: IExecuteSingleFunctions): { key: string; pool: AdaptiveLimiter } {
+	const key = `${context.getExecutionId()}:${context.getNode().id}`;
+	let pool = pools.get(key);
+	if (!pool) {
+		const max = context.getNodeParameter('options.maxConcurrency', DEFAULT_MAX_CONCURRENCY) as number;
+		pool = new AdaptiveLimiter({ max: max > 0 ? max : DEFAULT_MAX_CONCURRENCY });
+		pools.set(key, pool);
+	}
+	return { key, pool };
+}
+
+export async function pooledGraphGet<T = IDataObject>(
+	context: IExecuteSingleFunctions,
+	platform: GraphPlatform,
+	path: string,
+	qs: IDataObject,
+	options: PooledGetOptions = {},
+): Promise<T> {
+	const { key, pool } = poolOf(context);
+	try {
+		return await pool.run(
+			async (throttleReport) =>
+				await graphGet<T>(context, path, qs, {
+					baseURL: platform.baseUrl,
+					credentialType: platform.credentialTypeOf(context),
+					credentialName: platform.credentialName,
+					requiredScope: options.requiredScope,
+					backoff: {
+						...DEFAULT_BACKOFF,
+						maxTotalWaitMs: (context.getNodeParameter('options.maxRateLimitWait', 60) as number) * 1000,
+					},
+					throttleReport,
+					abandon: options.abandon,
+				}),
+			options.urgent,
+		);
+	} finally {
+		if (pool.idle) pools.delete(key);
+	}
+}
