@@ -30,7 +30,8 @@ export interface LongLivedTokenEndpoints {
 	exchangeGrant: string;
 	refreshPath: string;
 	refreshGrant: string;
-	debugPath: string;
+	/** Where Meta tells a token's lifetime; platforms without one learn it by exchanging. */
+	debugPath?: string;
 }
 
 /** The hidden fields the credential keeps (and n8n persists). */
@@ -130,6 +131,16 @@ async function adoptPastedToken(
 	pasted: string,
 	now: number,
 ): Promise<RenewedTokenFields> {
+	const appSecret = String(credentials.appSecret ?? '').trim();
+	if (!endpoints.debugPath) {
+		// No way to ask Meta: with the App Secret, exchanging tells (a long-lived token comes back
+		// as a fresh 60-day one); without it, the pasted token is taken as long-lived.
+		if (appSecret) {
+			const exchanged = await exchange(helpers, endpoints, pasted, appSecret, now);
+			if (exchanged) return renewed(exchanged.token, exchanged.times, pasted);
+		}
+		return renewed(pasted, { issuedAt: now, expiresAt: 0 }, pasted);
+	}
 	const debug = await callTokenEndpoint(helpers, endpoints, endpoints.debugPath, { input_token: pasted, access_token: pasted });
 	const info = (debug.body.data ?? {}) as IDataObject;
 	if (failureKind(debug) === 'invalidToken' || info.is_valid === false) {
@@ -144,21 +155,35 @@ async function adoptPastedToken(
 	};
 	if (!isShortLived(times)) return renewed(pasted, times, pasted);
 
-	const appSecret = String(credentials.appSecret ?? '').trim();
 	if (!appSecret) {
 		throw new TokenRenewalError(
 			`The pasted token is a short-lived ${endpoints.platform} token (it lasts one hour). Add your app's ${endpoints.platform} App Secret to the "${endpoints.credentialName}" credential so it can be exchanged for a 60-day token, or paste a long-lived token.`,
 		);
 	}
-	const exchange = await callTokenEndpoint(helpers, endpoints, endpoints.exchangePath, {
+	const exchanged = await exchange(helpers, endpoints, pasted, appSecret, now, true);
+	return renewed(exchanged!.token, exchanged!.times, pasted);
+}
+
+/** Short-lived → 60-day token. Undefined when Meta refuses and `mustSucceed` is off. */
+async function exchange(
+	helpers: IHttpRequestHelper,
+	endpoints: LongLivedTokenEndpoints,
+	token: string,
+	appSecret: string,
+	now: number,
+	mustSucceed = false,
+): Promise<{ token: string; times: LiveTokenTimes } | undefined> {
+	const answer = await callTokenEndpoint(helpers, endpoints, endpoints.exchangePath, {
 		grant_type: endpoints.exchangeGrant,
 		client_secret: appSecret,
-		access_token: pasted,
+		access_token: token,
 	});
-	if (failureKind(exchange)) {
+	const kind = failureKind(answer);
+	if (kind === 'invalidToken' || (kind && mustSucceed)) {
 		throw new TokenRenewalError(
-			`Meta refused to exchange the short-lived ${endpoints.platform} token for a 60-day one (check the App Secret, or paste a fresh token: short-lived tokens expire after one hour). Meta says: ${metaSays(exchange)}`,
+			`Meta refused to exchange the ${endpoints.platform} token for a 60-day one (check the App Secret, or paste a fresh token: short-lived tokens expire after one hour). Meta says: ${metaSays(answer)}`,
 		);
 	}
-	return renewed(String(exchange.body.access_token), { issuedAt: now, expiresAt: now + Number(exchange.body.expires_in) * 1000 }, pasted);
+	if (kind) return undefined;
+	return { token: String(answer.body.access_token), times: { issuedAt: now, expiresAt: now + Number(answer.body.expires_in) * 1000 } };
 }
