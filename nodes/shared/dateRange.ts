@@ -95,3 +95,17 @@ export function isoDay(unixSeconds: number | undefined, timezone: string): strin
 	if (unixSeconds === undefined) return undefined;
 	return DateTime.fromSeconds(unixSeconds, { zone: timezone }).toISODate() ?? undefined;
 }
+
+/**
+ * Splits a range into consecutive windows no longer than `maxSeconds` (Meta refuses longer
+ * ones), oldest first. A range without both ends is returned as it is.
+ */
+export function splitRange(range: UnixRange, maxSeconds: number): UnixRange[] {
+	const { since, until } = range;
+	if (since === undefined || until === undefined || until - since <= maxSeconds) return [range];
+	const windows: UnixRange[] = [];
+	for (let start = since; start < until; start += maxSeconds) {
+		windows.push({ since: start, until: Math.min(until, start + maxSeconds) });
+	}
+	return windows;
+}

@@ -30,8 +30,8 @@ export interface DescribedGraphError {
 	httpCode: string;
 }
 
-/** Meta's throttling codes: app (4), user (17), page/account (32), custom rate (613). */
-export const RATE_LIMIT_CODES: readonly number[] = [4, 17, 32, 613];
+/** Meta's throttling codes: app (4), user (17), page/account (32), custom rate (613), Instagram account (80002). */
+export const RATE_LIMIT_CODES: readonly number[] = [4, 17, 32, 613, 80002];
 const FEATURE_NOT_AVAILABLE = 'THREADS_API__FEATURE_NOT_AVAILABLE';
 
 /** Pulls the `error` object out of any Graph answer; undefined when the body is not an error. */

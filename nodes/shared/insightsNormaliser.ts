@@ -161,3 +161,24 @@ export function accountInsightsRows(
 	}
 	return rows;
 }
+
+/**
+ * Breakdown answers of several metrics → one row per dimension value with a column per
+ * metric, e.g. `{ breakdown: 'media_product_type', dimension: 'REELS', views: 120, likes: 9 }`.
+ */
+export function breakdownRows(data: GraphInsight[], metrics: readonly string[], breakdown: string): Row[] {
+	const rows = new Map<string, Row>();
+	for (const metric of metrics) {
+		const insight = data.find((entry) => entry.name === metric);
+		for (const group of insight?.total_value?.breakdowns ?? []) {
+			for (const result of group.results ?? []) {
+				const dimension = (result.dimension_values ?? []).join(',');
+				const row = rows.get(dimension) ?? { breakdown, dimension };
+				row[metric] = result.value ?? null;
+				rows.set(dimension, row);
+			}
+		}
+	}
+	for (const row of rows.values()) for (const metric of metrics) row[metric] ??= null;
+	return [...rows.values()];
+}

@@ -34,8 +34,14 @@ export function graphApiError(node: INode, httpStatus: number, body: unknown, op
 		description: described.description,
 		httpCode: described.httpCode,
 	});
-	// Kept for callers that react to the kind (retry on rate limits, the trigger's catch-up).
-	(error.context as IDataObject).graphErrorKind = described.kind;
+	// Kept for callers that react to the kind (retry on rate limits, the trigger's catch-up,
+	// Instagram's "no insights for this media" answers).
+	Object.assign(error.context as IDataObject, {
+		graphErrorKind: described.kind,
+		graphErrorCode: graphError.code,
+		graphErrorSubcode: graphError.error_subcode,
+		graphErrorMessage: graphError.message,
+	});
 	return error;
 }
 
@@ -96,6 +102,16 @@ const RETRYABLE: readonly GraphErrorKind[] = ['rateLimited', 'transient'];
 /** The Graph error kind a NodeApiError from this module carries. */
 export function graphErrorKindOf(error: unknown): GraphErrorKind | undefined {
 	return ((error as { context?: IDataObject })?.context?.graphErrorKind as GraphErrorKind | undefined) ?? undefined;
+}
+
+/** Meta's code, subcode and message behind a NodeApiError from this module. */
+export function graphErrorDetailsOf(error: unknown): { code?: number; subcode?: number; message: string } {
+	const context = (error as { context?: IDataObject })?.context ?? {};
+	return {
+		code: context.graphErrorCode === undefined ? undefined : Number(context.graphErrorCode),
+		subcode: context.graphErrorSubcode === undefined ? undefined : Number(context.graphErrorSubcode),
+		message: String(context.graphErrorMessage ?? ''),
+	};
 }
 
 /**

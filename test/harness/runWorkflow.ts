@@ -19,8 +19,10 @@ import type {
 } from 'n8n-workflow';
 import { NodeHelpers, Workflow } from 'n8n-workflow';
 
+import { InstagramApi } from '../../credentials/InstagramApi.credentials';
 import { ThreadsApi } from '../../credentials/ThreadsApi.credentials';
 import { ThreadsOAuth2Api } from '../../credentials/ThreadsOAuth2Api.credentials';
+import { Instagram } from '../../nodes/Instagram/Instagram.node';
 import { Threads } from '../../nodes/Threads/Threads.node';
 import { ThreadsTrigger } from '../../nodes/ThreadsTrigger/ThreadsTrigger.node';
 import type { CredentialStore } from './credentialsHelper';
@@ -32,11 +34,13 @@ export const PACKAGE = 'n8n-nodes-threads-insights';
 const nodeTypeInstances: Record<string, INodeType> = {
 	[`${PACKAGE}.threads`]: new Threads(),
 	[`${PACKAGE}.threadsTrigger`]: new ThreadsTrigger(),
+	[`${PACKAGE}.instagram`]: new Instagram(),
 	'test.items': new TestItems(),
 };
 
 export const credentialTypes: Record<string, ICredentialType> = {
 	threadsApi: new ThreadsApi(),
+	instagramApi: new InstagramApi(),
 	threadsOAuth2Api: new ThreadsOAuth2Api(),
 	oAuth2Api: { name: 'oAuth2Api', displayName: 'OAuth2 API', properties: [] },
 };

@@ -1,0 +1,66 @@
+/**
+ * One Instagram media's insights, asking only for metrics valid for its type (one invalid
+ * metric fails Meta's whole request), and turning Meta's "no insights here" answers into a
+ * note on the row instead of a failed run.
+ */
+import type { IExecuteSingleFunctions, JsonObject } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+import type { PostInsights } from '../../shared/postListing';
+import type { AbandonSignal } from '../../shared/transport';
+import { graphErrorDetailsOf } from '../../shared/transport';
+import type { GraphInsight } from '../../shared/insightsNormaliser';
+import { INSTAGRAM_SCOPES, MEDIA_METRICS_BY_KIND, mediaKindOf } from '../instagramApi';
+import { instagramGet } from './requests';
+
+/** "all" in a metric selection means every metric valid for the media's type. */
+export const ALL_METRICS = 'all';
+
+export function metricsForMedia(requested: readonly string[], mediaProductType: string | undefined): { metrics: string[]; skipped: string[] } {
+	const kind = mediaKindOf(mediaProductType);
+	const valid = MEDIA_METRICS_BY_KIND[kind];
+	if (requested.includes(ALL_METRICS)) return { metrics: [...valid], skipped: [] };
+	return {
+		metrics: requested.filter((metric) => valid.includes(metric)),
+		skipped: requested.filter((metric) => !valid.includes(metric)),
+	};
+}
+
+export async function instagramMediaInsights(
+	context: IExecuteSingleFunctions,
+	media: { id: string; media_product_type?: string },
+	requested: readonly string[],
+	abandon?: AbandonSignal,
+): Promise<PostInsights> {
+	const kind = mediaKindOf(media.media_product_type);
+	const { metrics, skipped } = metricsForMedia(requested, media.media_product_type);
+	const notes = skipped.length ? [`${skipped.join(', ')} ${skipped.length === 1 ? 'does' : 'do'} not apply to ${kind} media`] : [];
+	if (!metrics.length) return { data: [], note: notes.join('; ') };
+	if (abandon?.error) throw abandon.error;
+	try {
+		// The abandon signal is set here, not by the transport: "no insights" answers must not stop the siblings.
+		const answer = await instagramGet<{ data?: GraphInsight[] }>(
+			context,
+			`/${media.id}/insights`,
+			{ metric: metrics.join(',') },
+			{ requiredScope: INSTAGRAM_SCOPES.insights },
+		);
+		if (!answer.data?.length && kind === 'STORY') notes.push('story insights are only kept for 24 hours');
+		return { data: answer.data ?? [], note: notes.join('; ') || undefined };
+	} catch (error) {
+		const noInsights = noInsightsReason(error);
+		if (noInsights) return { data: [], note: [...notes, noInsights].join('; ') };
+		if (abandon) abandon.error ??= error as Error;
+		throw new NodeApiError(context.getNode(), error as JsonObject);
+	}
+}
+
+/** Meta's answers that mean "this media has no insights", as a note; undefined for real errors. */
+function noInsightsReason(error: unknown): string | undefined {
+	const { code, subcode, message } = graphErrorDetailsOf(error);
+	if (code === 100 && subcode === 2108006) return 'posted before the account became a professional account: no insights';
+	if (code === 10 && /not enough viewers/i.test(message)) return 'story has too few viewers for insights';
+	if (code === 100 && /carousel|album child|children/i.test(message)) return 'carousel items have no insights of their own';
+	return undefined;
+}
+

@@ -1,0 +1,185 @@
+import nock from 'nock';
+import type { INodeParameters } from 'n8n-workflow';
+
+import { PACKAGE, runWorkflow } from '../harness/runWorkflow';
+import { createInstagramDemoWorld } from '../simulator/instagram/demoWorld';
+import type { IgSimAccount } from '../simulator/instagram/instagramSimulator';
+import { InstagramSimulator } from '../simulator/instagram/instagramSimulator';
+import { expectNoSecrets } from './fixtures';
+
+const frozenNow = Date.now();
+let sim: InstagramSimulator;
+let token: string;
+let account: IgSimAccount;
+
+beforeEach(() => {
+	nock.disableNetConnect();
+	sim = new InstagramSimulator({ now: () => frozenNow });
+	({ account, token } = createInstagramDemoWorld(sim));
+	sim.install();
+});
+afterEach(() => {
+	sim.uninstall();
+	nock.cleanAll();
+	nock.enableNetConnect();
+});
+
+/** An adopted self-renewing credential (first use already happened), so request counts are the node's own. */
+function credential() {
+	return {
+		instagramApi: {
+			accessToken: token,
+			appSecret: '',
+			renewalGate: `={{ $now.toMillis() < ${frozenNow + 50 * 86400_000} ? 'valid' : '' }}`,
+			liveToken: token,
+			issuedAt: frozenNow,
+			expiresAt: frozenNow + 60 * 86400_000,
+			pastedFingerprint: 'adopted',
+		},
+	};
+}
+
+async function runInstagram(parameters: INodeParameters, input: object[] = [{}]) {
+	const result = await runWorkflow(
+		{
+			nodes: [
+				{ id: 's', name: 'Start', type: 'test.items', typeVersion: 1, position: [0, 0], parameters: { items: JSON.stringify(input) } },
+				{
+					id: 'ig',
+					name: 'Instagram',
+					type: `${PACKAGE}.instagram`,
+					typeVersion: 1,
+					position: [200, 0],
+					parameters,
+					credentials: { instagramApi: { id: 'instagramApi', name: 'Instagram account' } },
+				},
+			],
+			connections: { Start: { main: [[{ node: 'Instagram', type: 'main' as never, index: 0 }]] } },
+		},
+		{ credentials: credential(), timezone: 'UTC' },
+	);
+	return { ...result, items: (result.output.Instagram ?? []).map((item) => item.json as Record<string, any>) };
+}
+
+async function raw(path: string): Promise<any> {
+	const answer = await sim.handle({ method: 'GET', path, headers: { authorization: `Bearer ${token}` } });
+	sim.reset();
+	return answer.body;
+}
+
+const day = (offset: number) => Math.floor(frozenNow / 1000) + offset * 86400;
+
+describe('Instagram → Account → Get Insights', () => {
+	it('totals for the range: one row, one request, token in the header', async () => {
+		const result = await runInstagram({ resource: 'account', operation: 'getInsights', metrics: ['views', 'likes'], dateRange: 'custom', since: day(-10), until: day(-3) });
+		expect(result.error).toBeUndefined();
+		expect(sim.requests.map((request) => [request.path, request.authVia])).toEqual([['/v23.0/me/insights', 'header']]);
+		const answer = await raw(`/v23.0/me/insights?metric=views,likes&period=day&metric_type=total_value&since=${day(-10)}&until=${day(-3)}`);
+		const total = (name: string) => answer.data.find((entry: any) => entry.name === name).total_value.value;
+		expect(result.items).toEqual([{ since: expect.any(String), until: expect.any(String), views: total('views'), likes: total('likes') }]);
+		expectNoSecrets(result, token);
+	});
+
+	it('a breakdown gives one row per value with a column per metric', async () => {
+		const result = await runInstagram({ resource: 'account', operation: 'getInsights', metrics: ['views', 'likes'], breakdown: 'media_product_type', dateRange: 'last7Days' });
+		expect(result.error).toBeUndefined();
+		expect(result.items.length).toBeGreaterThan(1);
+		for (const row of result.items) {
+			expect(row).toEqual({ since: expect.any(String), until: expect.any(String), breakdown: 'media_product_type', dimension: expect.stringMatching(/^(AD|FEED|REELS|STORY)$/), views: expect.anything(), likes: expect.anything() });
+		}
+	});
+
+	it('a breakdown a metric does not take is refused before any request, naming the metric', async () => {
+		const result = await runInstagram({ resource: 'account', operation: 'getInsights', metrics: ['views', 'likes'], breakdown: 'follow_type' });
+		expect(result.error?.message).toMatch(/follow_type does not apply to likes/);
+		expect(sim.requests).toHaveLength(0);
+	});
+
+	it('a range longer than 30 days is split into allowed windows, one row each, not refused', async () => {
+		const result = await runInstagram({ resource: 'account', operation: 'getInsights', metrics: ['likes'], dateRange: 'custom', since: day(-70), until: day(-5) });
+		expect(result.error).toBeUndefined();
+		const windows = sim.requests.map((request) => [Number(request.query.since), Number(request.query.until)]);
+		expect(windows).toEqual([
+			[day(-70), day(-40)],
+			[day(-40), day(-10)],
+			[day(-10), day(-5)],
+		]);
+		expect(result.items).toHaveLength(3);
+		// Likes add up: the windows together equal the sum of their own totals.
+		let sum = 0;
+		for (const [since, until] of windows) sum += (await raw(`/v23.0/me/insights?metric=likes&period=day&metric_type=total_value&since=${since}&until=${until}`)).data[0].total_value.value;
+		expect(result.items.reduce((total, row) => total + row.likes, 0)).toBe(sum);
+	});
+
+	it('a range reaching past the 90 days Instagram keeps is refused with the reason', async () => {
+		const result = await runInstagram({ resource: 'account', operation: 'getInsights', metrics: ['likes'], dateRange: 'custom', since: day(-120), until: day(-5) });
+		expect(result.error?.message).toMatch(/90 days/);
+		expect(sim.requests).toHaveLength(0);
+	});
+
+	it('audience demographics with a timeframe: one row per value, largest first', async () => {
+		const result = await runInstagram({ resource: 'account', operation: 'getInsights', report: 'demographics', demographicMetric: 'follower_demographics', demographicBreakdown: 'country', timeframe: 'this_week' });
+		expect(result.error).toBeUndefined();
+		expect(sim.requests[0].query).toMatchObject({ metric: 'follower_demographics', period: 'lifetime', timeframe: 'this_week', breakdown: 'country', metric_type: 'total_value' });
+		expect(result.items.length).toBeGreaterThan(0);
+		expect(result.items.length).toBeLessThanOrEqual(45);
+		const counts = result.items.map((row) => row.followers);
+		expect([...counts].sort((a, b) => b - a)).toEqual(counts);
+		expect(result.items[0]).toEqual({ breakdown: 'country', dimension: expect.any(String), followers: expect.any(Number) });
+	});
+});
+
+describe('Instagram → Media', () => {
+	it('List + Include Insights (all for its type): each row gets the metrics valid for its type; notes instead of failures', async () => {
+		const result = await runInstagram({ resource: 'media', operation: 'list', returnAll: true, fields: ['id', 'media_product_type', 'timestamp'], includeInsights: ['all'] });
+		expect(result.error).toBeUndefined();
+		const listed = account.media.filter((media) => media.mediaProductType !== 'STORY');
+		expect(result.items).toHaveLength(listed.length);
+		const reel = result.items.find((row) => row.media_product_type === 'REELS')!;
+		expect(typeof reel.ig_reels_avg_watch_time).toBe('number');
+		const feed = result.items.find((row) => row.media_product_type === 'FEED' && row.insights_note === undefined)!;
+		expect(feed.ig_reels_avg_watch_time).toBeNull();
+		expect(typeof feed.saved).toBe('number');
+		const old = result.items.filter((row) => /before the account became a professional account/.test(row.insights_note ?? ''));
+		expect(old.length).toBe(2);
+		for (const row of old) expect(row.views).toBeNull();
+		// One list page request plus one insights request per media, no more.
+		expect(sim.requests.length).toBe(1 + listed.length);
+	});
+
+	it('Get Insights on a story with too few viewers: empty metrics with a note', async () => {
+		const story = account.media.find((media) => media.mediaProductType === 'STORY' && (media.viewers ?? 99) < 5)!;
+		const result = await runInstagram({ resource: 'media', operation: 'getInsights', mediaId: story.id });
+		expect(result.error).toBeUndefined();
+		expect(result.items[0]).toMatchObject({ id: story.id, media_product_type: 'STORY', views: null, insights_note: expect.stringMatching(/too few viewers/) });
+	});
+
+	it('Get Insights asks only for metrics valid for the media type and notes the others', async () => {
+		const reel = account.media.find((media) => media.mediaProductType === 'REELS')!;
+		const result = await runInstagram({ resource: 'media', operation: 'getInsights', mediaId: reel.id, metrics: ['views', 'profile_visits'] });
+		expect(result.error).toBeUndefined();
+		expect(sim.requests.map((request) => request.query.metric ?? request.query.fields)).toEqual(['id,media_type,media_product_type', 'views']);
+		expect(result.items[0]).toMatchObject({ id: reel.id, views: expect.any(Number), profile_visits: null, insights_note: 'profile_visits does not apply to REELS media' });
+	});
+
+	it('Get returns the fields as a flat row', async () => {
+		const carousel = account.media.find((media) => media.mediaType === 'CAROUSEL_ALBUM')!;
+		const result = await runInstagram({ resource: 'media', operation: 'get', mediaId: carousel.id, fields: ['id', 'media_type', 'children'] });
+		expect(result.items[0]).toEqual({ id: carousel.id, media_type: 'CAROUSEL_ALBUM', children_ids: carousel.children!.map((child) => child.id).join(',') });
+	});
+
+	it('Instagram rate limits (80002 and 4) get the same adaptive retry', async () => {
+		sim.failNext({ kind: 'igRateLimit', times: 2, path: /\/insights/ });
+		sim.failNext({ kind: 'rateLimit', times: 1, path: /\/insights/ });
+		const result = await runInstagram({ resource: 'media', operation: 'list', limit: 5, fields: ['id', 'media_product_type'], includeInsights: ['likes'] });
+		expect(result.error).toBeUndefined();
+		expect(result.items).toHaveLength(5);
+		expect(sim.requests.filter((request) => request.status !== 200)).toHaveLength(3);
+	});
+
+	it('a missing permission names the scope', async () => {
+		token = sim.issueToken(account.id, { scopes: ['instagram_business_basic'] });
+		const result = await runInstagram({ resource: 'account', operation: 'getInsights', metrics: ['likes'] });
+		expect(result.error?.message).toMatch(/missing the "instagram_business_manage_insights" permission/);
+	});
+});
