@@ -23,10 +23,13 @@ export interface PollerOptions {
 	timezone?: string;
 	/** The poll's time budget as n8n's tick engine grants it (n8n's default: 5 minutes). */
 	pollBudgetMs?: number;
+	/** The trigger to poll (default: the Threads Trigger, on its OAuth2 credential). */
+	nodeType?: 'threadsTrigger' | 'instagramTrigger';
 }
 
 export function createPoller(parameters: INodeParameters, credentials: CredentialStore, options: PollerOptions = {}): Poller {
-	const { timezone = 'UTC', pollBudgetMs = 5 * 60_000 } = options;
+	const { timezone = 'UTC', pollBudgetMs = 5 * 60_000, nodeType = 'threadsTrigger' } = options;
+	const defaults = nodeType === 'threadsTrigger' ? { authentication: 'oAuth2' } : {};
 	const credentialsHelper = createCredentialsHelper(credentials);
 	const pollers = new TriggersAndPollers();
 	let persisted = '{}';
@@ -38,15 +41,16 @@ export function createPoller(parameters: INodeParameters, credentials: Credentia
 		async poll(mode = 'trigger') {
 			const node: INode = {
 				id: 'trigger',
-				name: 'Threads Trigger',
-				type: `${PACKAGE}.threadsTrigger`,
+				name: 'Trigger',
+				type: `${PACKAGE}.${nodeType}`,
 				typeVersion: 1,
 				position: [0, 0],
-				parameters: { authentication: 'oAuth2', ...poller.parameters },
+				parameters: { ...defaults, ...poller.parameters },
 				credentials: {
-				threadsApi: { id: 'threadsApi', name: 'Threads token' },
-				threadsOAuth2Api: { id: 'threadsOAuth2Api', name: 'Threads account' },
-			},
+					threadsApi: { id: 'threadsApi', name: 'Threads token' },
+					threadsOAuth2Api: { id: 'threadsOAuth2Api', name: 'Threads account' },
+					instagramApi: { id: 'instagramApi', name: 'Instagram account' },
+				},
 			};
 			const workflow = createWorkflow({ nodes: [node], connections: {} }, { timezone, staticData: JSON.parse(persisted) as IDataObject });
 			const context = new PollContext(

@@ -23,6 +23,7 @@ import { InstagramApi } from '../../credentials/InstagramApi.credentials';
 import { ThreadsApi } from '../../credentials/ThreadsApi.credentials';
 import { ThreadsOAuth2Api } from '../../credentials/ThreadsOAuth2Api.credentials';
 import { Instagram } from '../../nodes/Instagram/Instagram.node';
+import { InstagramTrigger } from '../../nodes/InstagramTrigger/InstagramTrigger.node';
 import { Threads } from '../../nodes/Threads/Threads.node';
 import { ThreadsTrigger } from '../../nodes/ThreadsTrigger/ThreadsTrigger.node';
 import type { CredentialStore } from './credentialsHelper';
@@ -35,6 +36,7 @@ const nodeTypeInstances: Record<string, INodeType> = {
 	[`${PACKAGE}.threads`]: new Threads(),
 	[`${PACKAGE}.threadsTrigger`]: new ThreadsTrigger(),
 	[`${PACKAGE}.instagram`]: new Instagram(),
+	[`${PACKAGE}.instagramTrigger`]: new InstagramTrigger(),
 	'test.items': new TestItems(),
 };
 

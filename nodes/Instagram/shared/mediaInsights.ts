@@ -56,7 +56,7 @@ export async function instagramMediaInsights(
 }
 
 /** Meta's answers that mean "this media has no insights", as a note; undefined for real errors. */
-function noInsightsReason(error: unknown): string | undefined {
+export function noInsightsReason(error: unknown): string | undefined {
 	const { code, subcode, message } = graphErrorDetailsOf(error);
 	if (code === 100 && subcode === 2108006) return 'posted before the account became a professional account: no insights';
 	if (code === 10 && /not enough viewers/i.test(message)) return 'story has too few viewers for insights';

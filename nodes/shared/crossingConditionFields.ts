@@ -1,4 +1,4 @@
-/** When an event fires: the crossing condition and its numbers. */
+/** The trigger fields that say when an event fires (shared by the Threads and Instagram triggers). */
 import type { INodeProperties } from 'n8n-workflow';
 
 const thresholdKinds = ['above', 'below', 'crosses'];

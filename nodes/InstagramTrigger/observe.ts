@@ -1,0 +1,117 @@
+/**
+ * What the Instagram trigger watches, as crossing observations, on the Instagram node's
+ * tables (metrics per media type) and Meta's "no insights" answers (skipped, not failed).
+ */
+import type { IDataObject, IPollFunctions, JsonObject } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import { INSTAGRAM_API_BASE_URL, INSTAGRAM_SCOPES, PAGE_SIZE_MAX } from '../Instagram/instagramApi';
+import { metricsForMedia, noInsightsReason } from '../Instagram/shared/mediaInsights';
+import { INSTAGRAM_CREDENTIAL_TYPE } from '../Instagram/shared/requests';
+import type { BackoffPolicy } from '../shared/backoff';
+import type { CrossingWatch, WatchedObject } from '../shared/crossingPoll';
+import { observePosts } from '../shared/crossingPoll';
+import type { Observation } from '../shared/crossings';
+import type { DatePreset } from '../shared/dateRange';
+import { resolveDateRange } from '../shared/dateRange';
+import type { GraphInsight } from '../shared/insightsNormaliser';
+import { insightTotal } from '../shared/insightsNormaliser';
+import { graphGet } from '../shared/transport';
+
+type WatchedMedia = WatchedObject & { media_product_type?: string };
+
+function instagramGetter(context: IPollFunctions, backoff: BackoffPolicy) {
+	return async <T>(path: string, qs: IDataObject, requiredScope: string) =>
+		await graphGet<T>(context, path, qs, {
+			baseURL: INSTAGRAM_API_BASE_URL,
+			credentialType: INSTAGRAM_CREDENTIAL_TYPE,
+			credentialName: 'Instagram',
+			requiredScope,
+			backoff,
+		});
+}
+
+export function instagramWatch(context: IPollFunctions): CrossingWatch {
+	const watch = context.getNodeParameter('watch') as string;
+	if (watch === 'account') {
+		return {
+			isAccount: true,
+			observe: async (now, backoff) => {
+				const get = instagramGetter(context, backoff);
+				const metric = context.getNodeParameter('accountMetric') as string;
+				let value: number | null;
+				if (metric === 'followers_count') {
+					value = Number((await get<IDataObject>('/me', { fields: 'user_id,followers_count' }, INSTAGRAM_SCOPES.basic)).followers_count ?? Number.NaN);
+				} else {
+					const window = resolveDateRange({ preset: context.getNodeParameter('accountWindow', 'yesterday') as DatePreset, timezone: context.getTimezone(), now });
+					const answer = await get<{ data?: GraphInsight[] }>(
+						'/me/insights',
+						{ metric, period: 'day', metric_type: 'total_value', since: window.since, until: window.until },
+						INSTAGRAM_SCOPES.insights,
+					);
+					value = insightTotal((answer.data ?? []).find((insight) => insight.name === metric));
+				}
+				return { watched: [{ id: 'account' }], observations: [{ objectId: 'account', metric, value }] };
+			},
+		};
+	}
+	const metrics = context.getNodeParameter('mediaMetrics', []) as string[];
+	if (!metrics.length) throw new NodeOperationError(context.getNode(), '"Metrics" is empty: choose at least one metric');
+	const insightsOf = (backoff: BackoffPolicy) => async (media: WatchedMedia): Promise<Observation[]> => {
+		const valid = metricsForMedia(metrics, media.media_product_type).metrics;
+		if (!valid.length) return [];
+		try {
+			const answer = await instagramGetter(context, backoff)<{ data?: GraphInsight[] }>(
+				`/${media.id}/insights`,
+				{ metric: valid.join(',') },
+				INSTAGRAM_SCOPES.insights,
+			);
+			return valid.map((metric) => ({ objectId: media.id, metric, value: insightTotal((answer.data ?? []).find((insight) => insight.name === metric)) }));
+		} catch (error) {
+			// Media without insights (older than the business conversion, a story with few viewers) is not watched.
+			if (noInsightsReason(error)) return [];
+			throw new NodeApiError(context.getNode(), error as JsonObject);
+		}
+	};
+	const fields = 'id,permalink,caption,media_product_type';
+	const asWatched = (media: IDataObject): WatchedMedia => ({
+		id: String(media.id),
+		permalink: media.permalink as string | undefined,
+		text: media.caption as string | undefined,
+		media_product_type: media.media_product_type as string | undefined,
+	});
+	if (watch === 'media') {
+		const mediaId = String(context.getNodeParameter('mediaId', '') ?? '').trim();
+		if (!/^\d+$/.test(mediaId)) throw new NodeOperationError(context.getNode(), '"Media ID" must be an Instagram media ID (digits only)');
+		return {
+			isAccount: false,
+			observe: async (_now, backoff) => {
+				const media = asWatched(await instagramGetter(context, backoff)<IDataObject>(`/${mediaId}`, { fields }, INSTAGRAM_SCOPES.basic));
+				return await observePosts(context, [media], insightsOf(backoff));
+			},
+		};
+	}
+	return {
+		isAccount: false,
+		observe: async (now, backoff) => {
+			const latest = context.getNodeParameter('recentScope', 'days') === 'latest';
+			const wanted = latest ? (context.getNodeParameter('recentCount', 20) as number) : Number.POSITIVE_INFINITY;
+			const since = latest ? undefined : Math.floor(now.getTime() / 1000) - (context.getNodeParameter('recentDays', 7) as number) * 86400;
+			const media: WatchedMedia[] = [];
+			let after: string | undefined;
+			do {
+				const qs: IDataObject = { fields, limit: Math.min(PAGE_SIZE_MAX, wanted - media.length) };
+				if (since !== undefined) qs.since = since;
+				if (after) qs.after = after;
+				const page = await instagramGetter(context, backoff)<{ data?: IDataObject[]; paging?: { cursors?: { after?: string } } }>(
+					'/me/media',
+					qs,
+					INSTAGRAM_SCOPES.basic,
+				);
+				media.push(...(page.data ?? []).map(asWatched));
+				after = page.data?.length ? page.paging?.cursors?.after : undefined;
+			} while (after && media.length < wanted);
+			return await observePosts(context, media.slice(0, wanted), insightsOf(backoff));
+		},
+	};
+}

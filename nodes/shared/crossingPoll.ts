@@ -1,0 +1,152 @@
+/**
+ * The n8n side of a threshold trigger, whatever the platform: read the condition, let the
+ * platform observe, run the pure crossing engine against the stored state, store the new
+ * state, and shape events as items. A platform trigger supplies only how to observe.
+ */
+import type { IDataObject, INodeExecutionData, IPollFunctions, JsonObject } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import type { BackoffPolicy } from './backoff';
+import { DEFAULT_BACKOFF } from './backoff';
+import type { CrossingCondition, CrossingEvent, CrossingState, Observation } from './crossings';
+import { evaluateCrossings, validateCondition } from './crossings';
+import { mapInPool } from './pool';
+import { graphErrorKindOf } from './transport';
+
+/** Where the crossing state lives in the node's static data (persisted by n8n after each poll). */
+const STATE_KEY = 'crossings';
+/** Insight requests of one poll run this many at a time. */
+const POLL_CONCURRENCY = 4;
+
+export interface WatchedObject {
+	id: string;
+	permalink?: string;
+	text?: string;
+}
+
+export interface PollResult {
+	/** Every object inside the watch window, fetched or not (state of the rest is kept). */
+	watched: WatchedObject[];
+	observations: Observation[];
+	/** Set when throttling stopped the poll part-way; the next poll catches up. */
+	interruptedBy?: Error;
+}
+
+export interface CrossingWatch {
+	/** Account watches produce events without post fields. */
+	isAccount: boolean;
+	observe(now: Date, backoff: BackoffPolicy): Promise<PollResult>;
+	/** Post fields for the event items of a single-post watch (fetched only when something fired). */
+	details?(objectId: string, backoff: BackoffPolicy): Promise<WatchedObject>;
+}
+
+export async function pollCrossings(context: IPollFunctions, watch: CrossingWatch): Promise<INodeExecutionData[][] | null> {
+	const condition = conditionOf(context);
+	const now = new Date();
+	// Throttled requests wait and retry, within a share of the poll's time budget.
+	const backoff = { ...DEFAULT_BACKOFF, maxTotalWaitMs: Math.min(DEFAULT_BACKOFF.maxTotalWaitMs, context.getPollBudgetMs() / 4) };
+	const result = await watch.observe(now, backoff);
+	if (!result.observations.length && result.interruptedBy) throw result.interruptedBy;
+
+	const manual = context.getMode() === 'manual';
+	const staticData = context.getWorkflowStaticData('node');
+	const options = context.getNodeParameter('options', {}) as IDataObject;
+	const { events, state } = evaluateCrossings(staticData[STATE_KEY] as CrossingState | undefined, result.observations, {
+		condition,
+		now,
+		fireOnActivation: (options.fireOnActivation as boolean) ?? false,
+		watchedObjectIds: result.watched.map((object) => object.id),
+	});
+	if (manual) {
+		// The editor's test step: the current values shaped like events; the saved state is left alone.
+		return await itemsOf(watch, backoff, result.observations.map((observation) => sampleEvent(observation, condition, now)), result.watched);
+	}
+	staticData[STATE_KEY] = state as unknown as IDataObject;
+	if (result.interruptedBy) {
+		context.logger.warn(`${context.getNode().name}: poll stopped early (${result.interruptedBy.message}); the next poll catches up`);
+	}
+	return await itemsOf(watch, backoff, events, result.watched);
+}
+
+/**
+ * One insights request per watched post, a few at a time. When Meta keeps throttling past
+ * the backoff budget, the remaining posts are skipped (their state stays as it was) and the
+ * poll reports what it saw; any other error (token, permission) fails the poll.
+ */
+export async function observePosts<Post extends WatchedObject>(
+	context: IPollFunctions,
+	posts: Post[],
+	observe: (post: Post) => Promise<Observation[]>,
+): Promise<PollResult> {
+	const observations: Observation[][] = [];
+	let interruptedBy: Error | undefined;
+	await mapInPool(posts, POLL_CONCURRENCY, async (post, index) => {
+		if (interruptedBy) return;
+		try {
+			observations[index] = await observe(post);
+		} catch (error) {
+			const kind = graphErrorKindOf(error);
+			if (kind !== 'rateLimited' && kind !== 'transient') throw new NodeApiError(context.getNode(), error as JsonObject);
+			interruptedBy = error as Error;
+		}
+	});
+	// Observations in post order, so events come out newest post first.
+	return { watched: posts, observations: observations.flatMap((entry) => entry ?? []), interruptedBy };
+}
+
+function conditionOf(context: IPollFunctions): CrossingCondition {
+	const kind = context.getNodeParameter('condition') as CrossingCondition['kind'];
+	const hysteresis = ((context.getNodeParameter('options', {}) as IDataObject).hysteresis as number | undefined) ?? 0;
+	let condition: CrossingCondition;
+	if (kind === 'growsBy') {
+		const amount = context.getNodeParameter('growthAmount', 0) as number;
+		const percent = context.getNodeParameter('growthPercent', 0) as number;
+		condition = { kind, amount: amount || undefined, percent: percent || undefined };
+	} else if (kind === 'milestone') {
+		condition = { kind, every: context.getNodeParameter('milestoneEvery', 1000) as number };
+	} else {
+		condition = { kind, threshold: context.getNodeParameter('threshold', 0) as number, hysteresis };
+	}
+	const problem = validateCondition(condition);
+	if (problem) throw new NodeOperationError(context.getNode(), problem);
+	return condition;
+}
+
+function sampleEvent(observation: Observation, condition: CrossingCondition, now: Date): CrossingEvent {
+	const threshold =
+		condition.kind === 'milestone' ? condition.every : condition.kind === 'growsBy' ? (condition.amount ?? 0) : condition.threshold;
+	return {
+		objectId: observation.objectId,
+		metric: observation.metric,
+		value: observation.value ?? 0,
+		previousValue: null,
+		threshold,
+		condition: condition.kind,
+		direction: 'up',
+		crossedAt: now.toISOString(),
+	};
+}
+
+/** One item per event, with the post's link and text for post watches. */
+async function itemsOf(
+	watch: CrossingWatch,
+	backoff: BackoffPolicy,
+	events: CrossingEvent[],
+	watched: WatchedObject[],
+): Promise<INodeExecutionData[][] | null> {
+	if (!events.length) return null;
+	const posts = new Map(watched.map((post) => [post.id, post]));
+	if (watch.details && !posts.get(events[0].objectId)?.permalink) {
+		const details = await watch.details(events[0].objectId, backoff);
+		posts.set(details.id, details);
+	}
+	const items = events.map(({ objectId, ...event }) => {
+		const json: IDataObject = { ...event };
+		if (!watch.isAccount) {
+			const post = posts.get(objectId);
+			Object.assign(json, { mediaId: objectId, permalink: post?.permalink ?? null, text: post?.text ?? null });
+		}
+		return { json };
+	});
+	return [items];
+}
