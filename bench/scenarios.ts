@@ -74,7 +74,10 @@ function httpRequestPerItem(token: string, batching?: { batchSize: number; batch
 	);
 }
 
-export function scenarioWorkflow(name: ScenarioName, token: string, cap: number, latencyMs: number): WorkflowJson {
+/** Batch intervals a user would try, as multiples of the latency, until the run stops failing. */
+export const BATCH_INTERVAL_FACTORS = [1.25, 1.5, 2, 3];
+
+export function scenarioWorkflow(name: ScenarioName, token: string, cap: number, latencyMs: number, batchFactor = 1.25): WorkflowJson {
 	switch (name) {
 		case 'ours':
 			return chain([start, listPosts({ includeInsights: METRICS })]);
@@ -98,6 +101,7 @@ export function scenarioWorkflow(name: ScenarioName, token: string, cap: number,
 		case 'httpRequestDefault':
 			return chain([start, listPosts(), httpRequestPerItem(token)]);
 		case 'httpRequestBatched':
-			return chain([start, listPosts(), httpRequestPerItem(token, { batchSize: cap, batchInterval: latencyMs })]);
+			// Hand-tuned: batches of `cap` requests, spaced `batchFactor` latencies apart.
+			return chain([start, listPosts(), httpRequestPerItem(token, { batchSize: cap, batchInterval: Math.ceil(latencyMs * batchFactor) })]);
 	}
 }
