@@ -3,13 +3,13 @@ import type {
 	ICredentialTestRequest,
 	ICredentialType,
 	IHttpRequestHelper,
-	IHttpRequestOptions,
 	Icon,
 	INodeProperties,
 } from 'n8n-workflow';
 
 import { INSTAGRAM_TOKEN_ENDPOINTS } from '../nodes/Instagram/instagramApi';
 import { renewLongLivedToken } from '../nodes/shared/longLivedToken';
+import { selfRenewingTokenProperties, signWithLiveToken } from './selfRenewingToken';
 
 /**
  * An Instagram professional account token (Instagram Login) that renews itself, on the same
@@ -25,47 +25,20 @@ export class InstagramApi implements ICredentialType {
 
 	icon: Icon = { light: 'file:../icons/instagram.svg', dark: 'file:../icons/instagram.dark.svg' };
 
-	properties: INodeProperties[] = [
-		{
-			displayName:
-				'For Instagram professional accounts (Business or Creator) with Instagram Login. Needs the instagram_business_basic and instagram_business_manage_insights permissions. The token renews itself while a workflow uses it at least every 10 days.',
-			name: 'notice',
-			type: 'notice',
-			default: '',
-		},
-		{
-			displayName: 'Access Token',
-			name: 'accessToken',
-			type: 'string',
-			typeOptions: { password: true },
-			required: true,
-			default: '',
-			description: 'An Instagram user access token from your Meta app (Instagram → API setup with Instagram login → Generate token)',
-		},
-		{
-			displayName: 'App Secret',
-			name: 'appSecret',
-			type: 'string',
-			typeOptions: { password: true },
-			default: '',
-			description: 'Your app’s Instagram App Secret. Needed to turn a short-lived (one-hour) token into a 60-day one.',
-		},
-		{ displayName: 'Renewal Gate', name: 'renewalGate', type: 'hidden', typeOptions: { expirable: true }, default: '' },
-		{ displayName: 'Live Token', name: 'liveToken', type: 'hidden', typeOptions: { password: true }, default: '' },
-		{ displayName: 'Issued At', name: 'issuedAt', type: 'hidden', default: 0 },
-		{ displayName: 'Expires At', name: 'expiresAt', type: 'hidden', default: 0 },
-		{ displayName: 'Pasted Fingerprint', name: 'pastedFingerprint', type: 'hidden', default: '' },
-	];
+	properties: INodeProperties[] = selfRenewingTokenProperties({
+		notice:
+			'For Instagram professional accounts (Business or Creator) with Instagram Login. Needs the instagram_business_basic and instagram_business_manage_insights permissions. The token renews itself while a workflow uses it at least every 10 days.',
+		tokenDescription:
+			'An Instagram user access token from your Meta app (Instagram → API setup with Instagram login → Generate token)',
+		appSecretDescription:
+			'Your app’s Instagram App Secret. Needed to turn a short-lived (one-hour) token into a 60-day one.',
+	});
 
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
 		return await renewLongLivedToken(this, credentials, INSTAGRAM_TOKEN_ENDPOINTS);
 	}
 
-	async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
-		const token = String(credentials.liveToken || credentials.accessToken || '');
-		requestOptions.headers = { ...requestOptions.headers, Authorization: `Bearer ${token}` };
-		return requestOptions;
-	}
+	authenticate = signWithLiveToken;
 
 	test: ICredentialTestRequest = {
 		request: {

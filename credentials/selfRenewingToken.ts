@@ -1,0 +1,52 @@
+/**
+ * The fields and signing of a self-renewing Meta token credential, shared by the Threads and
+ * Instagram credentials (the renewal itself is nodes/shared/longLivedToken.ts).
+ *
+ * `renewalGate` is n8n's "expirable" field: it holds an expression that turns empty when the
+ * token is due, so n8n runs the credential's `preAuthentication` and saves what it returns.
+ */
+import type { ICredentialDataDecryptedObject, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
+
+export interface SelfRenewingTokenTexts {
+	notice: string;
+	tokenDescription: string;
+	appSecretDescription: string;
+}
+
+export function selfRenewingTokenProperties(texts: SelfRenewingTokenTexts): INodeProperties[] {
+	return [
+		{ displayName: texts.notice, name: 'notice', type: 'notice', default: '' },
+		{
+			displayName: 'Access Token',
+			name: 'accessToken',
+			type: 'string',
+			typeOptions: { password: true },
+			required: true,
+			default: '',
+			description: texts.tokenDescription,
+		},
+		{
+			displayName: 'App Secret',
+			name: 'appSecret',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description: texts.appSecretDescription,
+		},
+		{ displayName: 'Renewal Gate', name: 'renewalGate', type: 'hidden', typeOptions: { expirable: true }, default: '' },
+		{ displayName: 'Live Token', name: 'liveToken', type: 'hidden', typeOptions: { password: true }, default: '' },
+		{ displayName: 'Issued At', name: 'issuedAt', type: 'hidden', default: 0 },
+		{ displayName: 'Expires At', name: 'expiresAt', type: 'hidden', default: 0 },
+		{ displayName: 'Pasted Fingerprint', name: 'pastedFingerprint', type: 'hidden', default: '' },
+	];
+}
+
+/** The renewed token when there is one; the pasted token before the first renewal. Always in the header. */
+export async function signWithLiveToken(
+	credentials: ICredentialDataDecryptedObject,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	const token = String(credentials.liveToken || credentials.accessToken || '');
+	requestOptions.headers = { ...requestOptions.headers, Authorization: `Bearer ${token}` };
+	return requestOptions;
+}
