@@ -1,6 +1,8 @@
 /** What the Instagram trigger watches: the account, one media, or each of your recent media. */
 import type { INodeProperties } from 'n8n-workflow';
 
+import { accountWindowField, recentScopeFields } from '../../shared/crossingWatchFields';
+
 export const instagramWatchFields: INodeProperties[] = [
 	{
 		displayName: 'Watch',
@@ -32,20 +34,7 @@ export const instagramWatchFields: INodeProperties[] = [
 			{ name: 'Views', value: 'views' },
 		],
 	},
-	{
-		displayName: 'Window',
-		name: 'accountWindow',
-		type: 'options',
-		default: 'yesterday',
-		description: 'The period the metric is counted over, in the workflow timezone',
-		displayOptions: { show: { watch: ['account'] }, hide: { accountMetric: ['followers_count'] } },
-		options: [
-			{ name: 'Last 30 Days', value: 'last30Days' },
-			{ name: 'Last 7 Days', value: 'last7Days' },
-			{ name: 'Today So Far', value: 'today' },
-			{ name: 'Yesterday', value: 'yesterday' },
-		],
-	},
+	accountWindowField,
 	{
 		displayName: 'Media ID',
 		name: 'mediaId',
@@ -55,33 +44,8 @@ export const instagramWatchFields: INodeProperties[] = [
 		placeholder: 'e.g. 17912345678901234',
 		displayOptions: { show: { watch: ['media'] } },
 	},
-	{
-		displayName: 'Media',
-		name: 'recentScope',
-		type: 'options',
-		default: 'days',
-		displayOptions: { show: { watch: ['recentMedia'] } },
-		options: [
-			{ name: 'Published in the Last N Days', value: 'days' },
-			{ name: 'My Latest N Media', value: 'latest' },
-		],
-	},
-	{
-		displayName: 'Days',
-		name: 'recentDays',
-		type: 'number',
-		default: 7,
-		typeOptions: { minValue: 1, maxValue: 365 },
-		displayOptions: { show: { watch: ['recentMedia'], recentScope: ['days'] } },
-	},
-	{
-		displayName: 'Number of Media',
-		name: 'recentCount',
-		type: 'number',
-		default: 20,
-		typeOptions: { minValue: 1, maxValue: 1000 },
-		displayOptions: { show: { watch: ['recentMedia'], recentScope: ['latest'] } },
-	},
+	...recentScopeFields('recentMedia', 'Media'),
+
 	{
 		displayName: 'Metrics',
 		name: 'mediaMetrics',

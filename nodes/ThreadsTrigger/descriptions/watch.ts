@@ -1,6 +1,8 @@
 /** What the trigger watches: the account, one post, or each of your recent posts. */
 import type { INodeProperties } from 'n8n-workflow';
 
+import { accountWindowField, recentScopeFields } from '../../shared/crossingWatchFields';
+
 import { mediaLocator } from '../../Threads/shared/parameters';
 
 export const watchFields: INodeProperties[] = [
@@ -32,50 +34,10 @@ export const watchFields: INodeProperties[] = [
 			{ name: 'Views', value: 'views', description: 'Profile views over the window' },
 		],
 	},
-	{
-		displayName: 'Window',
-		name: 'accountWindow',
-		type: 'options',
-		default: 'yesterday',
-		description: 'The period the metric is counted over, in the workflow timezone',
-		displayOptions: { show: { watch: ['account'] }, hide: { accountMetric: ['followers_count'] } },
-		options: [
-			{ name: 'Last 30 Days', value: 'last30Days' },
-			{ name: 'Last 7 Days', value: 'last7Days' },
-			{ name: 'Today So Far', value: 'today' },
-			{ name: 'Yesterday', value: 'yesterday' },
-		],
-	},
+	accountWindowField,
 	mediaLocator({ show: { watch: ['post'] } }),
-	{
-		displayName: 'Posts',
-		name: 'recentScope',
-		type: 'options',
-		default: 'days',
-		displayOptions: { show: { watch: ['recentPosts'] } },
-		options: [
-			{ name: 'Published in the Last N Days', value: 'days' },
-			{ name: 'My Latest N Posts', value: 'latest' },
-		],
-	},
-	{
-		displayName: 'Days',
-		name: 'recentDays',
-		type: 'number',
-		default: 7,
-		typeOptions: { minValue: 1, maxValue: 365 },
-		description: 'Posts published in this many days before now are watched; older posts are dropped',
-		displayOptions: { show: { watch: ['recentPosts'], recentScope: ['days'] } },
-	},
-	{
-		displayName: 'Number of Posts',
-		name: 'recentCount',
-		type: 'number',
-		default: 20,
-		typeOptions: { minValue: 1, maxValue: 1000 },
-		description: 'How many of your latest posts are watched',
-		displayOptions: { show: { watch: ['recentPosts'], recentScope: ['latest'] } },
-	},
+	...recentScopeFields('recentPosts', 'Posts'),
+
 	{
 		displayName: 'Metrics',
 		name: 'postMetrics',
