@@ -19,7 +19,7 @@ export function inputError(context: IExecuteSingleFunctions, message: string, de
 }
 
 /** Which permission each resource needs, for the "missing permission" message. */
-export function requiredScopeOf(context: IExecuteSingleFunctions): string | undefined {
+export function requiredScopeOf(context: IExecuteSingleFunctions): string {
 	const resource = context.getNodeParameter('resource', '') as string;
 	const operation = context.getNodeParameter('operation', '') as string;
 	if (resource === 'profile') return THREADS_SCOPES.profileDiscovery;

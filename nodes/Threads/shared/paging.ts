@@ -25,7 +25,7 @@ export async function paginatePosts(
 		qs: requestData.options.qs ?? {},
 		limit: returnAll ? Number.POSITIVE_INFINITY : (this.getNodeParameter('limit', 50) as number),
 		pageSizeMax: PAGE_SIZE_MAX,
-		requiredScope: requiredScopeOf(this) ?? THREADS_SCOPES.basic,
+		requiredScope: requiredScopeOf(this),
 		simplify: this.getNodeParameter('simplify', true) as boolean,
 		insightColumns: columns,
 		insightsOf: fetchInsights
