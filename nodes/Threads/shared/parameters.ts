@@ -59,86 +59,6 @@ export function postFieldsParameter(displayOptions: IDisplayOptions, withoutOwne
 	};
 }
 
-export const DATE_RANGE_PRESETS = [
-	{ name: 'All Time', value: 'none', description: 'No date filter' },
-	{ name: 'Today', value: 'today', description: 'Since midnight, in the workflow timezone' },
-	{ name: 'Yesterday', value: 'yesterday', description: 'The whole previous day' },
-	{ name: 'Last 7 Days', value: 'last7Days', description: 'The 7 whole days before today' },
-	{ name: 'Last 30 Days', value: 'last30Days', description: 'The 30 whole days before today' },
-	{ name: 'This Month', value: 'thisMonth', description: 'Since the 1st of this month' },
-	{ name: 'Custom', value: 'custom', description: 'Choose Since and Until' },
-];
-
-/** A preset selector plus the Since / Until pickers it shows for "Custom". */
-export function dateRangeParameters(
-	displayOptions: IDisplayOptions,
-	defaultPreset: string,
-	allowAllTime: boolean,
-): INodeProperties[] {
-	const presets = allowAllTime ? DATE_RANGE_PRESETS : DATE_RANGE_PRESETS.filter((preset) => preset.value !== 'none');
-	const customShown: IDisplayOptions = { show: { ...displayOptions.show, dateRange: ['custom'] } };
-	return [
-		{
-			displayName: 'Date Range',
-			name: 'dateRange',
-			type: 'options',
-			default: defaultPreset,
-			description: 'Computed in the workflow timezone (Workflow Settings → Timezone)',
-			displayOptions,
-			options: presets,
-		},
-		{
-			displayName: 'Since',
-			name: 'since',
-			type: 'dateTime',
-			default: '',
-			description: 'Start of the range (inclusive). Empty: no lower bound.',
-			displayOptions: customShown,
-		},
-		{
-			displayName: 'Until',
-			name: 'until',
-			type: 'dateTime',
-			default: '',
-			description: 'End of the range. Empty: now.',
-			displayOptions: customShown,
-		},
-	];
-}
-
-export function returnAllAndLimit(displayOptions: IDisplayOptions): INodeProperties[] {
-	return [
-		{
-			displayName: 'Return All',
-			name: 'returnAll',
-			type: 'boolean',
-			default: false,
-			description: 'Whether to return all results or only up to a given limit',
-			displayOptions,
-		},
-		{
-			displayName: 'Limit',
-			name: 'limit',
-			type: 'number',
-			typeOptions: { minValue: 1 },
-			default: 50,
-			description: 'Max number of results to return',
-			displayOptions: { show: { ...displayOptions.show, returnAll: [false] } },
-		},
-	];
-}
-
-export function simplifyParameter(displayOptions: IDisplayOptions, what: string): INodeProperties {
-	return {
-		displayName: 'Simplify',
-		name: 'simplify',
-		type: 'boolean',
-		default: true,
-		description: `Whether to return ${what} instead of the raw API response`,
-		displayOptions,
-	};
-}
-
 /** "Include Insights" for post lists: each post's lifetime numbers as extra columns. */
 export function includeInsightsParameter(displayOptions: IDisplayOptions): INodeProperties {
 	return {
@@ -156,37 +76,6 @@ export function includeInsightsParameter(displayOptions: IDisplayOptions): INode
 			{ name: 'Reposts', value: 'reposts' },
 			{ name: 'Shares', value: 'shares' },
 			{ name: 'Views', value: 'views' },
-		],
-	};
-}
-
-export function concurrencyOptions(displayOptions: IDisplayOptions): INodeProperties {
-	return {
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		displayOptions,
-		options: [
-			{
-				displayName: 'Max Concurrent Requests',
-				name: 'maxConcurrency',
-				type: 'number',
-				typeOptions: { minValue: 1 },
-				default: 50,
-				description:
-					'Upper bound on requests in flight at once. The node starts lower and adapts to Meta’s limits by itself; lower this only to leave room for other workflows.',
-			},
-			{
-				displayName: 'Max Wait When Rate Limited (Seconds)',
-				name: 'maxRateLimitWait',
-				type: 'number',
-				typeOptions: { minValue: 0 },
-				default: 60,
-				description:
-					'When Meta throttles, a request is retried with growing pauses; after this much waiting it fails with the rate-limit error',
-			},
 		],
 	};
 }

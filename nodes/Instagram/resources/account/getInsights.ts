@@ -5,7 +5,7 @@ import { isoDay, rangeProblem, resolveDateRange, splitRange } from '../../../sha
 import type { DatePreset } from '../../../shared/dateRange';
 import type { GraphInsight } from '../../../shared/insightsNormaliser';
 import { breakdownRows, demographicRows, insightTotal } from '../../../shared/insightsNormaliser';
-import { concurrencyOptions, dateRangeParameters, simplifyParameter } from '../../../Threads/shared/parameters';
+import { concurrencyOptions, dateRangeParameters, simplifyParameter } from '../../../shared/commonParameters';
 import {
 	ACCOUNT_HISTORY_SECONDS,
 	ACCOUNT_METRIC_BREAKDOWNS,

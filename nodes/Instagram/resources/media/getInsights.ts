@@ -2,7 +2,7 @@ import type { IDataObject, IExecutePaginationFunctions, INodeExecutionData, INod
 import { NodeOperationError } from 'n8n-workflow';
 
 import { mediaInsightsRow } from '../../../shared/insightsNormaliser';
-import { concurrencyOptions, simplifyParameter } from '../../../Threads/shared/parameters';
+import { concurrencyOptions, simplifyParameter } from '../../../shared/commonParameters';
 import { MEDIA_METRICS_BY_KIND, mediaKindOf } from '../../instagramApi';
 import { ALL_METRICS, instagramMediaInsights } from '../../shared/mediaInsights';
 import { instagramGet } from '../../shared/requests';

@@ -4,7 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { DatePreset } from '../../../shared/dateRange';
 import { rangeProblem, resolveDateRange } from '../../../shared/dateRange';
 import { listPosts } from '../../../shared/postListing';
-import { concurrencyOptions, dateRangeParameters, returnAllAndLimit, simplifyParameter } from '../../../Threads/shared/parameters';
+import { concurrencyOptions, dateRangeParameters, returnAllAndLimit, simplifyParameter } from '../../../shared/commonParameters';
 import { INSTAGRAM_SCOPES, MEDIA_METRICS_BY_KIND, PAGE_SIZE_MAX } from '../../instagramApi';
 import { ALL_METRICS, instagramMediaInsights } from '../../shared/mediaInsights';
 import { INSTAGRAM_PLATFORM } from '../../shared/requests';

@@ -2,7 +2,8 @@ import type { IExecuteSingleFunctions, INodeExecutionData, INodeProperties } fro
 
 import { postRow } from '../../../shared/postRows';
 import { mediaPath, throwOnThreadsError } from '../../shared/context';
-import { postFieldsParameter, simplifyParameter } from '../../shared/parameters';
+import { simplifyParameter } from '../../../shared/commonParameters';
+import { postFieldsParameter } from '../../shared/parameters';
 
 const showFor = { resource: ['media'], operation: ['get'] };
 

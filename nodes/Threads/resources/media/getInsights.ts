@@ -10,7 +10,7 @@ import type {
 import type { GraphInsight } from '../../../shared/insightsNormaliser';
 import { mediaInsightsRow } from '../../../shared/insightsNormaliser';
 import { inputError, mediaIdOf } from '../../shared/context';
-import { concurrencyOptions, simplifyParameter } from '../../shared/parameters';
+import { concurrencyOptions, simplifyParameter } from '../../../shared/commonParameters';
 import { threadsGet } from '../../shared/requests';
 import { MEDIA_METRICS, THREADS_SCOPES } from '../../threadsApi';
 

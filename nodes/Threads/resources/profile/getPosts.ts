@@ -2,14 +2,8 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { setPublishedRange } from '../../shared/context';
 import { paginatePosts } from '../../shared/paging';
-import {
-	concurrencyOptions,
-	dateRangeParameters,
-	includeInsightsParameter,
-	postFieldsParameter,
-	returnAllAndLimit,
-	simplifyParameter,
-} from '../../shared/parameters';
+import { concurrencyOptions, dateRangeParameters, returnAllAndLimit, simplifyParameter } from '../../../shared/commonParameters';
+import { includeInsightsParameter, postFieldsParameter } from '../../shared/parameters';
 import { setProfileUsername } from './get';
 
 const showFor = { resource: ['profile'], operation: ['getPosts'] };

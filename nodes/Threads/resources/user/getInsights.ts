@@ -9,7 +9,7 @@ import { isoDay } from '../../../shared/dateRange';
 import type { GraphInsight } from '../../../shared/insightsNormaliser';
 import { accountInsightsRows } from '../../../shared/insightsNormaliser';
 import { dateRangeOf, inputError } from '../../shared/context';
-import { dateRangeParameters, simplifyParameter } from '../../shared/parameters';
+import { dateRangeParameters, simplifyParameter } from '../../../shared/commonParameters';
 import { threadsGet } from '../../shared/requests';
 import { THREADS_SCOPES, USER_INSIGHTS_EARLIEST, USER_METRIC_RULES, USER_METRIC_SHAPES } from '../../threadsApi';
 
