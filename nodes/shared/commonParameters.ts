@@ -4,6 +4,14 @@
  */
 import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
 
+/** `media_product_type` → `Media Product Type`: option names from API names. */
+export function titleCase(apiName: string): string {
+	return apiName
+		.split('_')
+		.map((word) => word.charAt(0).toUpperCase() + word.slice(1))
+		.join(' ');
+}
+
 export const DATE_RANGE_PRESETS = [
 	{ name: 'All Time', value: 'none', description: 'No date filter' },
 	{ name: 'Today', value: 'today', description: 'Since midnight, in the workflow timezone' },

@@ -1,17 +1,13 @@
 /**
- * Parameters several Threads operations share (media locator, post fields, date range,
- * Return All / Limit, Simplify), defined once and placed per operation with its display
+ * Parameters several Threads operations (and the Threads Trigger) share: the media locator,
+ * post fields, Include Insights. Defined once and placed per operation with its display
  * options, so that an operation file reads as the list of what it asks the user.
  */
 import type { INodeProperties, IDisplayOptions } from 'n8n-workflow';
 
-import { DEFAULT_POST_FIELDS, POST_FIELDS } from '../threadsApi';
+import { titleCase } from '../../shared/commonParameters';
 
-const label = (name: string) =>
-	name
-		.split('_')
-		.map((word) => word.charAt(0).toUpperCase() + word.slice(1))
-		.join(' ');
+import { DEFAULT_POST_FIELDS, POST_FIELDS } from '../threadsApi';
 
 export function mediaLocator(displayOptions: IDisplayOptions): INodeProperties {
 	return {
@@ -54,7 +50,7 @@ export function postFieldsParameter(displayOptions: IDisplayOptions, withoutOwne
 		default: [...DEFAULT_POST_FIELDS],
 		description: 'Post fields to return, one column each',
 		displayOptions,
-		options: fields.map((field) => ({ name: label(field), value: field })),
+		options: fields.map((field) => ({ name: titleCase(field), value: field })),
 		routing: { send: { type: 'query', property: 'fields', value: '={{ $value.join(",") }}' } },
 	};
 }

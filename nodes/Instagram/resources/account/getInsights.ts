@@ -5,7 +5,7 @@ import { isoDay, rangeProblem, resolveDateRange, splitRange } from '../../../sha
 import type { DatePreset } from '../../../shared/dateRange';
 import type { GraphInsight } from '../../../shared/insightsNormaliser';
 import { breakdownRows, demographicRows, insightTotal } from '../../../shared/insightsNormaliser';
-import { concurrencyOptions, dateRangeParameters, simplifyParameter } from '../../../shared/commonParameters';
+import { concurrencyOptions, dateRangeParameters, simplifyParameter, titleCase } from '../../../shared/commonParameters';
 import {
 	ACCOUNT_HISTORY_SECONDS,
 	ACCOUNT_METRIC_BREAKDOWNS,
@@ -16,8 +16,6 @@ import {
 import { instagramGet } from '../../shared/requests';
 
 const showFor = { resource: ['account'], operation: ['getInsights'] };
-const label = (name: string) => name.split('_').map((word) => word.charAt(0).toUpperCase() + word.slice(1)).join(' ');
-
 function inputError(context: IExecutePaginationFunctions, message: string): NodeOperationError {
 	return new NodeOperationError(context.getNode(), message, { itemIndex: context.getItemIndex() });
 }
@@ -119,7 +117,7 @@ export const getAccountInsightsFields: INodeProperties[] = [
 		displayOptions: totalsShown,
 		options: Object.keys(ACCOUNT_METRIC_BREAKDOWNS)
 			.sort()
-			.map((metric) => ({ name: label(metric), value: metric })),
+			.map((metric) => ({ name: titleCase(metric), value: metric })),
 	},
 	...dateRangeParameters(totalsShown, 'yesterday', false),
 	{
@@ -153,7 +151,7 @@ export const getAccountInsightsFields: INodeProperties[] = [
 		type: 'options',
 		default: 'country',
 		displayOptions: demographicsShown,
-		options: DEMOGRAPHIC_BREAKDOWNS.map((value) => ({ name: label(value), value })),
+		options: DEMOGRAPHIC_BREAKDOWNS.map((value) => ({ name: titleCase(value), value })),
 	},
 	{
 		displayName: 'Timeframe',

@@ -1,11 +1,11 @@
 /** Parameters the Instagram media operations share. */
 import type { IDisplayOptions, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
+
+import { titleCase } from '../../../shared/commonParameters';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { ALL_MEDIA_METRICS, DEFAULT_MEDIA_FIELDS, MEDIA_FIELDS } from '../../instagramApi';
 import { ALL_METRICS } from '../../shared/mediaInsights';
-
-const label = (name: string) => name.split('_').map((word) => word.charAt(0).toUpperCase() + word.slice(1)).join(' ');
 
 export function mediaFieldsParameter(displayOptions: IDisplayOptions): INodeProperties {
 	return {
@@ -15,7 +15,7 @@ export function mediaFieldsParameter(displayOptions: IDisplayOptions): INodeProp
 		default: [...DEFAULT_MEDIA_FIELDS],
 		description: 'Media fields to return, one column each',
 		displayOptions,
-		options: MEDIA_FIELDS.map((field) => ({ name: label(field), value: field })),
+		options: MEDIA_FIELDS.map((field) => ({ name: titleCase(field), value: field })),
 	};
 }
 
@@ -31,7 +31,7 @@ export function mediaMetricsParameter(name: string, displayName: string, display
 		displayOptions,
 		options: [
 			{ name: 'All for Its Type', value: ALL_METRICS, description: 'Every metric valid for each media’s type (feed, reel, story)' },
-			...ALL_MEDIA_METRICS.map((metric) => ({ name: label(metric), value: metric })),
+			...ALL_MEDIA_METRICS.map((metric) => ({ name: titleCase(metric), value: metric })),
 		],
 	};
 }
