@@ -2,14 +2,14 @@
 'use strict';
 /**
  * npm run test:e2e — the package inside a real n8n (2.41.1 on Node 24, embedded SQLite,
- * fresh user folder e2e/n8n/n8n-e2e), Threads answered by the simulator preloaded
- * into the n8n process. Plain node script; prints "N passed, N failed" and exits non-zero
+ * fresh user folder e2e/n8n/n8n-e2e), Threads and Instagram answered by the simulators
+ * preloaded into the n8n process (e2e/preload/). Plain node script; prints "N passed, N failed" and exits non-zero
  * on any failure. Options: --no-browser (skip the Chromium check).
  */
 const assert = require('assert/strict');
 const fs = require('fs');
 const path = require('path');
-const { ROOT, RUNTIME, SIM_BUILD, NODE_TYPE, CREDENTIAL_TYPES, PACKAGE_NAME, n8n, parseRawOutput, step, info, color } = require('../scripts/lib/runtime');
+const { ROOT, RUNTIME, SIM_BUILD, NODE_TYPE, CREDENTIAL_TYPES, INSTAGRAM_NODE_TYPE, INSTAGRAM_CREDENTIAL_TYPE, PACKAGE_NAME, n8n, parseRawOutput, step, info, color } = require('../scripts/lib/runtime');
 const { ensureRuntime } = require('../scripts/install-n8n');
 const P = require('../scripts/lib/project');
 const { startN8n, ensureOwner } = require('../scripts/lib/server');
@@ -21,6 +21,7 @@ const PORT = Number(process.env.E2E_N8N_PORT || 5690);
 const withBrowser = !process.argv.includes('--no-browser');
 const INSIGHT_METRICS = ['views', 'likes', 'replies', 'reposts', 'quotes', 'shares'];
 const TOKEN_PATHS = ['/debug_token', '/refresh_access_token', '/access_token', '/oauth/access_token'];
+const INSTAGRAM_TOKEN_PATHS = ['/access_token', '/refresh_access_token'];
 const EXPIRED_MESSAGE = /access token has expired or was revoked/i;
 const CRASH = /TypeError|ReferenceError|Unhandled|uncaught|Segmentation|SIGABRT|Cannot read properties/i;
 
@@ -52,10 +53,21 @@ function runCopies(flagship) {
 	return { selfRenewing: workflow, oauth2, lastNode, listNode: workflow.nodes.find((n) => n.parameters?.operation === 'list').name };
 }
 
-/** Executes a workflow headless with the simulator configured by `sim`; returns the run, the simulator's log and the process output. */
+/**
+ * Executes a workflow headless with the Threads simulator configured by `sim` (the
+ * Instagram one shares its clock, THREADS_SIM_NOW); returns the run, both simulators' logs
+ * and the process output.
+ */
 async function execute(id, sim = {}) {
-	const logFile = path.join(USER_FOLDER, `sim-log-${id}-${Date.now()}.json`);
-	const env = { N8N_LOG_LEVEL: 'info', THREADS_SIM_LOG: logFile, ...Object.fromEntries(Object.entries(sim).map(([k, v]) => [`THREADS_SIM_${k}`, String(v)])) };
+	const stamp = `${id}-${Date.now()}`;
+	const logFile = path.join(USER_FOLDER, `sim-log-${stamp}.json`);
+	const igLogFile = path.join(USER_FOLDER, `ig-sim-log-${stamp}.json`);
+	const env = {
+		N8N_LOG_LEVEL: 'info',
+		THREADS_SIM_LOG: logFile,
+		INSTAGRAM_SIM_LOG: igLogFile,
+		...Object.fromEntries(Object.entries(sim).map(([k, v]) => [`THREADS_SIM_${k}`, String(v)])),
+	};
 	const out = await n8n(['execute', `--id=${id}`, '--rawOutput'], { userFolder: USER_FOLDER, env });
 	let run;
 	try {
@@ -63,8 +75,8 @@ async function execute(id, sim = {}) {
 	} catch {
 		run = undefined;
 	}
-	const simLog = fs.existsSync(logFile) ? JSON.parse(fs.readFileSync(logFile, 'utf8')) : undefined;
-	return { ...out, run, simLog };
+	const readLog = (file) => (fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : undefined);
+	return { ...out, run, simLog: readLog(logFile), igLog: readLog(igLogFile) };
 }
 
 /** What the simulator (same demo world, same frozen clock) says the report rows must be. */
@@ -102,6 +114,68 @@ function dataRequests(simLog) {
 	return simLog.requests.filter((r) => !TOKEN_PATHS.some((p) => r.path === p || r.path === `/v1.0${p}`));
 }
 
+function instagramDataRequests(igLog) {
+	return igLog.requests.filter((r) => !INSTAGRAM_TOKEN_PATHS.includes(r.path));
+}
+
+/** A Graph insight's number: total_value, or the sum of a time series' values (Threads' views). */
+function insightNumber(data, name) {
+	const insight = data.find((i) => i.name === name);
+	if (!insight) return null;
+	if (typeof insight.total_value?.value === 'number') return insight.total_value.value;
+	return (insight.values ?? []).reduce((sum, v) => sum + v.value, 0);
+}
+
+/**
+ * What the two simulators (same demo worlds, same frozen clock) say yesterday's row of
+ * "Threads + Instagram daily numbers in one Google Sheet" must be, read straight from the
+ * Graph answers: Threads user insights (the ranged metrics for yesterday, followers_count
+ * unranged, as Meta requires) and Instagram account totals for yesterday.
+ */
+async function expectedDailyRow(now, since, until, threadsMetrics, instagramMetrics) {
+	const { ThreadsSimulator } = require(path.join(SIM_BUILD, 'test', 'simulator', 'threadsSimulator.js'));
+	const { createDemoWorld } = require(path.join(SIM_BUILD, 'test', 'simulator', 'demoWorld.js'));
+	const { InstagramSimulator } = require(path.join(SIM_BUILD, 'test', 'simulator', 'instagram', 'instagramSimulator.js'));
+	const { createInstagramDemoWorld } = require(path.join(SIM_BUILD, 'test', 'simulator', 'instagram', 'demoWorld.js'));
+	const threads = new ThreadsSimulator({ now: () => now });
+	const threadsToken = createDemoWorld(threads).token;
+	const instagram = new InstagramSimulator({ now: () => now });
+	const instagramToken = createInstagramDemoWorld(instagram).token;
+	const get = async (sim, token, p) => {
+		const res = await sim.handle({ method: 'GET', path: p, headers: { authorization: `Bearer ${token}` } });
+		assert.equal(res.status, 200, `simulator ${p}: ${JSON.stringify(res.body)}`);
+		return res.body.data;
+	};
+	const ranged = threadsMetrics.filter((m) => m !== 'followers_count');
+	const t = [
+		...(await get(threads, threadsToken, `/v1.0/me/threads_insights?metric=${ranged.join(',')}&since=${since}&until=${until}`)),
+		...(await get(threads, threadsToken, '/v1.0/me/threads_insights?metric=followers_count')),
+	];
+	const ig = await get(instagram, instagramToken, `/v23.0/me/insights?metric=${instagramMetrics.join(',')}&period=day&metric_type=total_value&since=${since}&until=${until}`);
+	const { DateTime } = require(path.join(ROOT, 'node_modules', 'luxon'));
+	return {
+		row: {
+			date: DateTime.fromSeconds(since, { zone: 'UTC' }).toISODate(),
+			threads_views: insightNumber(t, 'views'),
+			threads_likes: insightNumber(t, 'likes'),
+			threads_replies: insightNumber(t, 'replies'),
+			threads_reposts: insightNumber(t, 'reposts'),
+			threads_quotes: insightNumber(t, 'quotes'),
+			threads_followers: insightNumber(t, 'followers_count'),
+			instagram_views: insightNumber(ig, 'views'),
+			instagram_reach: insightNumber(ig, 'reach'),
+			instagram_likes: insightNumber(ig, 'likes'),
+			instagram_comments: insightNumber(ig, 'comments'),
+			instagram_shares: insightNumber(ig, 'shares'),
+			instagram_saves: insightNumber(ig, 'saves'),
+			instagram_interactions: insightNumber(ig, 'total_interactions'),
+		},
+		ranged,
+		threadsToken,
+		instagramToken,
+	};
+}
+
 async function main() {
 	const started = Date.now();
 	console.log(color('1', `End-to-end: ${PACKAGE_NAME} in a real n8n`));
@@ -118,6 +192,9 @@ async function main() {
 	const flagship = examples.find((e) => e.file === P.FLAGSHIP_FILE).workflow;
 	const copies = runCopies(flagship);
 	const growth = P.manualRunCopy(examples.find((e) => e.file === 'account-growth-to-airtable.json').workflow, 'thrGrowthRun0001');
+	const combinedExample = examples.find((e) => e.file === P.COMBINED_FILE).workflow;
+	const combined = P.combinedRunCopy(combinedExample);
+	const igAlert = P.manualRunCopy(examples.find((e) => e.file === 'alert-when-an-instagram-post-passes-1000-views.json').workflow, 'igViewsAlertRun1');
 	const { token } = P.demoToken();
 	const setupSeconds = (Date.now() - started) / 1000;
 	console.log('');
@@ -129,7 +206,7 @@ async function main() {
 		fs.writeFileSync(file, JSON.stringify(P.demoCredentials(), null, 2));
 		const out = await n8n(['import:credentials', `--input=${file}`], { userFolder: USER_FOLDER, env: { N8N_LOG_LEVEL: 'info' } });
 		assert.equal(out.code, 0, out.stdout + out.stderr);
-		assert.match(out.stdout + out.stderr, /Successfully imported 2 credentials/);
+		assert.match(out.stdout + out.stderr, /Successfully imported 3 credentials/);
 	});
 
 	for (const { file, workflow } of examples) {
@@ -141,15 +218,17 @@ async function main() {
 		});
 	}
 
-	await test('the flagship run copies import (Manual Trigger instead of Schedule, no Google Sheets)', async () => {
+	await test('the run copies import (flagship ×2, growth, Threads + Instagram daily, Instagram alert: Manual Trigger instead of Schedule, no destination)', async () => {
 		const dir = path.join(USER_FOLDER, 'import', 'runs');
 		fs.mkdirSync(dir, { recursive: true });
 		fs.writeFileSync(path.join(dir, 'self-renewing.json'), JSON.stringify(copies.selfRenewing));
 		fs.writeFileSync(path.join(dir, 'oauth2.json'), JSON.stringify(copies.oauth2));
 		fs.writeFileSync(path.join(dir, 'growth.json'), JSON.stringify(growth.workflow));
+		fs.writeFileSync(path.join(dir, 'threads-instagram-daily.json'), JSON.stringify(combined.workflow));
+		fs.writeFileSync(path.join(dir, 'instagram-alert.json'), JSON.stringify(igAlert.workflow));
 		const out = await n8n(['import:workflow', '--separate', `--input=${dir}`], { userFolder: USER_FOLDER, env: { N8N_LOG_LEVEL: 'info' } });
 		assert.equal(out.code, 0, out.stdout + out.stderr);
-		assert.match(out.stdout + out.stderr, /Successfully imported 3 workflows/);
+		assert.match(out.stdout + out.stderr, /Successfully imported 5 workflows/);
 	});
 
 	for (const [label, workflow] of [['self-renewing token credential', copies.selfRenewing], ['OAuth2 Connect credential', copies.oauth2]]) {
@@ -218,8 +297,87 @@ async function main() {
 		info(`row: ${JSON.stringify(rows[0])}`);
 	});
 
+	await test('"Threads + Instagram daily numbers in one Google Sheet" executes headless: the merged row for yesterday and the requests both simulators expect', async () => {
+		const now = Date.now();
+		const { DateTime } = require(path.join(ROOT, 'node_modules', 'luxon'));
+		const today = DateTime.fromMillis(now, { zone: 'UTC' }).startOf('day');
+		const since = Math.floor(today.minus({ days: 1 }).toSeconds());
+		const until = Math.floor(today.toSeconds());
+		const threadsMetrics = combinedExample.nodes.find((n) => n.type === NODE_TYPE).parameters.metrics;
+		const instagramMetrics = combinedExample.nodes.find((n) => n.type === INSTAGRAM_NODE_TYPE).parameters.metrics;
+		const r = await execute(P.COMBINED_RUN_ID, { NOW: now });
+		const all = r.stdout + r.stderr;
+		assert.equal(r.code, 0, `n8n execute exited ${r.code}\n${r.stdout.slice(-3000)}\n${r.stderr}`);
+		assert.ok(r.run, 'no run JSON in the output');
+		assert.equal(r.run.data.resultData.error, undefined);
+		const rows = P.nodeItems(r.run, combined.lastNode);
+		const expected = await expectedDailyRow(now, since, until, threadsMetrics, instagramMetrics);
+		assert.deepEqual(rows, [expected.row]);
+		// Both simulators ran in the n8n process, on the same frozen clock; nothing else is intercepted.
+		assert.ok(r.simLog && r.igLog, 'both simulator logs written');
+		assert.equal(r.igLog.now, now);
+		assert.deepEqual(r.igLog.interceptedHosts, ['graph.instagram.com', 'graph.threads.net']);
+		// Threads: the ranged metrics for yesterday, then followers_count without a range (Meta refuses one on it).
+		const threads = dataRequests(r.simLog);
+		assert.deepEqual(
+			threads.map((q) => ({ path: q.path, query: q.query })),
+			[
+				{ path: '/v1.0/me/threads_insights', query: { metric: expected.ranged.join(','), since: String(since), until: String(until) } },
+				{ path: '/v1.0/me/threads_insights', query: { metric: 'followers_count' } },
+			],
+		);
+		// Instagram: one account-insights request, yesterday as one window, totals.
+		const instagram = instagramDataRequests(r.igLog);
+		assert.deepEqual(
+			instagram.map((q) => ({ path: q.path, query: q.query })),
+			[{ path: '/v23.0/me/insights', query: { metric: instagramMetrics.join(','), period: 'day', metric_type: 'total_value', since: String(since), until: String(until) } }],
+		);
+		for (const q of [...threads, ...instagram]) assert.ok(q.status === 200 && q.authVia === 'header', `${q.path}: ${q.status}, token via ${q.authVia}`);
+		// The self-renewing Instagram credential may try its token endpoints; nothing else.
+		assert.ok(r.igLog.requests.length - instagram.length <= 2, `token requests: ${JSON.stringify(r.igLog.requests)}`);
+		assert.ok(!all.includes(expected.threadsToken) && !all.includes(expected.instagramToken), 'no token appears in n8n output');
+		assert.doesNotMatch(all, CRASH);
+		fs.writeFileSync(path.join(ARTIFACTS, 'threads-instagram-daily-rows.json'), JSON.stringify(rows, null, 2));
+		fs.writeFileSync(path.join(ARTIFACTS, 'threads-instagram-daily-requests.json'), JSON.stringify({ threads: r.simLog, instagram: r.igLog }, null, 2));
+		info(`row: ${JSON.stringify(rows[0])}`);
+		info(`requests: Threads ${r.simLog.requests.length}, Instagram ${r.igLog.requests.length} (${r.igLog.requests.map((q) => `${q.path} ${q.status}`).join(', ')})`);
+	});
+
+	await test('"Alert when an Instagram post passes 1,000 views" executes headless: the Filter passes exactly the last 7 days\' media above 1,000 views', async () => {
+		const now = Date.now();
+		const { DateTime } = require(path.join(ROOT, 'node_modules', 'luxon'));
+		const today = DateTime.fromMillis(now, { zone: 'UTC' }).startOf('day');
+		const since = Math.floor(today.minus({ days: 7 }).toSeconds());
+		const until = Math.floor(today.toSeconds());
+		const r = await execute(igAlert.workflow.id, { NOW: now });
+		assert.equal(r.code, 0, `n8n execute exited ${r.code}\n${r.stdout.slice(-3000)}\n${r.stderr}`);
+		assert.equal(r.run?.data?.resultData?.error, undefined);
+		const listNode = igAlert.workflow.nodes.find((n) => n.type === INSTAGRAM_NODE_TYPE).name;
+		const listed = P.nodeItems(r.run, listNode);
+		const passed = P.nodeItems(r.run, igAlert.lastNode);
+		// From the simulator: the media of the last 7 whole days and their views.
+		const { InstagramSimulator } = require(path.join(SIM_BUILD, 'test', 'simulator', 'instagram', 'instagramSimulator.js'));
+		const { createInstagramDemoWorld } = require(path.join(SIM_BUILD, 'test', 'simulator', 'instagram', 'demoWorld.js'));
+		const sim = new InstagramSimulator({ now: () => now });
+		const { token } = createInstagramDemoWorld(sim);
+		const get = async (p) => (await sim.handle({ method: 'GET', path: p, headers: { authorization: `Bearer ${token}` } })).body;
+		const media = (await get(`/v23.0/me/media?fields=id&since=${since}&until=${until}&limit=100`)).data;
+		const views = {};
+		for (const m of media) views[m.id] = (await get(`/v23.0/${m.id}/insights?metric=views`)).data?.[0]?.values?.[0]?.value ?? null;
+		assert.deepEqual(listed.map((row) => [row.id, row.views]), media.map((m) => [m.id, views[m.id]]));
+		const above = media.filter((m) => views[m.id] > 1000).map((m) => m.id);
+		assert.ok(above.length > 0, 'the demo world has media above 1,000 views in the last 7 days');
+		assert.deepEqual(passed.map((row) => row.id), above);
+		for (const row of passed) assert.ok(row.permalink && row.views > 1000, JSON.stringify(row));
+		const data = instagramDataRequests(r.igLog);
+		assert.equal(data.filter((q) => q.path === '/v23.0/me/media').length, 1);
+		assert.deepEqual(data.filter((q) => q.path !== '/v23.0/me/media').map((q) => q.path).sort(), media.map((m) => `/v23.0/${m.id}/insights`).sort());
+		assert.ok(data.every((q) => q.status === 200 && q.authVia === 'header'), JSON.stringify(data));
+		info(`${listed.length} media in the last 7 days, ${passed.length} above 1,000 views (every run alerts on all of them: not edge-triggered)`);
+	});
+
 	let server;
-	await test('n8n lists the package\'s node and credential types (n8n start, /types/*.json)', async () => {
+	await test('n8n lists the package\'s node and credential types, Threads and Instagram (n8n start, /types/*.json)', async () => {
 		server = startN8n(USER_FOLDER, { port: PORT });
 		await server.waitReady(180_000);
 		const { cookie } = await ensureOwner(server.url);
@@ -231,8 +389,14 @@ async function main() {
 		const threads = nodes.find((n) => n.name === NODE_TYPE);
 		assert.deepEqual(threads.credentials.map((c) => c.name).sort(), [...CREDENTIAL_TYPES].sort());
 		for (const type of CREDENTIAL_TYPES) assert.ok(credentials.some((c) => c.name === type), `credential type ${type} listed`);
+		assert.ok(ours.includes(INSTAGRAM_NODE_TYPE), `node types of the package: ${ours}`);
+		const instagram = nodes.find((n) => n.name === INSTAGRAM_NODE_TYPE);
+		assert.deepEqual(instagram.credentials.map((c) => c.name), [INSTAGRAM_CREDENTIAL_TYPE]);
+		const instagramCredential = credentials.find((c) => c.name === INSTAGRAM_CREDENTIAL_TYPE);
+		assert.ok(instagramCredential, `credential type ${INSTAGRAM_CREDENTIAL_TYPE} listed`);
+		assert.equal(instagramCredential.displayName, 'Instagram Self-Renewing Token API');
 		assert.doesNotMatch(server.output(), /Failed to load package|n8n-nodes-threads-insights.*(error|failed)/i);
-		info(`nodes: ${ours.join(', ')}; credentials: ${CREDENTIAL_TYPES.join(', ')}`);
+		info(`nodes: ${ours.join(', ')}; credentials: ${[...CREDENTIAL_TYPES, INSTAGRAM_CREDENTIAL_TYPE].join(', ')}`);
 	});
 
 	await test('n8n keeps the executions: the failed ones carry the node\'s message (REST /rest/executions)', async () => {
@@ -270,3 +434,5 @@ if (require.main === module) {
 		process.exit(1);
 	});
 }
+
+module.exports = { expectedReport, expectedDailyRow };

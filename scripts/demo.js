@@ -4,17 +4,33 @@
  * npm run demo — the main job, headless, in a real n8n:
  *   build the package → install/cache Node 24 + n8n 2.41.1 → project-local n8n user
  *   folder (embedded SQLite) → install the package as a community package → import the
- *   example workflows and a credential for the bundled Threads simulator → execute the
- *   flagship "Daily Threads report to Google Sheets" → print its rows and write them to CSV.
+ *   example workflows and credentials for the bundled Threads and Instagram simulators →
+ *   execute the flagship "Daily Threads report to Google Sheets" and "Threads + Instagram
+ *   daily numbers in one Google Sheet" → print their rows and write them to CSV.
  *
- * The simulator answers graph.threads.net inside the n8n process (e2e/preload/), so no
- * Threads account and no network are needed.
+ * The simulators answer graph.threads.net and graph.instagram.com inside the n8n process
+ * (e2e/preload/), so no Threads or Instagram account and no network are needed.
  */
 const fs = require('fs');
 const path = require('path');
 const { ROOT, n8n, parseRawOutput, step, info, color } = require('./lib/runtime');
 const { ensureRuntime } = require('./install-n8n');
 const P = require('./lib/project');
+
+/** `n8n execute` of an imported run copy; the run, or an error with n8n's output. */
+async function execute(userFolder, workflow) {
+	step(`Executing "${workflow.name}" headless (n8n execute)`);
+	const result = await n8n(['execute', `--id=${workflow.id}`, '--rawOutput'], { userFolder, env: { THREADS_SIM_QUIET: '1', N8N_LOG_LEVEL: 'info' } });
+	let run;
+	try {
+		run = parseRawOutput(result.stdout);
+	} catch {
+		throw new Error(`the execution did not produce a result (exit ${result.code}):\n${result.stdout}\n${result.stderr}`);
+	}
+	const error = run?.data?.resultData?.error;
+	if (result.code !== 0 || error) throw new Error(`the execution failed: ${error?.message ?? ''}\n${result.stderr}`);
+	return run;
+}
 
 async function main() {
 	const started = Date.now();
@@ -27,18 +43,9 @@ async function main() {
 	fs.mkdirSync(userFolder, { recursive: true });
 	info(`n8n user folder: ${path.relative(ROOT, userFolder)}/.n8n (SQLite database, community packages)`);
 	await P.installCommunityPackage(userFolder);
-	const { runCopy } = await P.importAll(userFolder);
+	const { runCopy, combinedRunCopy } = await P.importAll(userFolder);
 
-	step(`Executing "${runCopy.workflow.name}" headless (n8n execute)`);
-	const result = await n8n(['execute', `--id=${P.FLAGSHIP_RUN_ID}`, '--rawOutput'], { userFolder, env: { THREADS_SIM_QUIET: '1', N8N_LOG_LEVEL: 'info' } });
-	let run;
-	try {
-		run = parseRawOutput(result.stdout);
-	} catch (e) {
-		throw new Error(`the execution did not produce a result (exit ${result.code}):\n${result.stdout}\n${result.stderr}`);
-	}
-	const error = run?.data?.resultData?.error;
-	if (result.code !== 0 || error) throw new Error(`the execution failed: ${error?.message ?? ''}\n${result.stderr}`);
+	const run = await execute(userFolder, runCopy.workflow);
 	const rows = P.nodeItems(run, runCopy.lastNode) ?? [];
 	const posts = P.nodeItems(run, 'List my posts (last 7 days)') ?? [];
 
@@ -52,7 +59,17 @@ async function main() {
 	console.log('');
 	info(`"${'List my posts (last 7 days)'}" returned ${posts.length} posts; "${runCopy.lastNode}" one row each.`);
 	console.log(`CSV: ${path.relative(process.cwd(), csv) || csv}`);
-	console.log(`Done in ${((Date.now() - started) / 1000).toFixed(1)} s. Open the editor with the examples and the simulator: npm run dev`);
+
+	const combinedRun = await execute(userFolder, combinedRunCopy.workflow);
+	const dailyRows = P.nodeItems(combinedRun, combinedRunCopy.lastNode) ?? [];
+	const dailyCsv = path.join(P.OUTPUT_DIR, 'threads-instagram-daily.csv');
+	fs.writeFileSync(dailyCsv, P.toCsv(dailyRows));
+	console.log('');
+	console.log(color('1', `And the row "Threads + Instagram daily numbers in one Google Sheet" would append for yesterday (@demo.creator on both simulators):`));
+	// One row of 14 columns reads better standing up.
+	console.log(dailyRows.length === 1 ? P.toTable(Object.entries(dailyRows[0]).map(([column, value]) => ({ column, value: String(value ?? '') }))) : P.toTable(dailyRows));
+	console.log(`CSV: ${path.relative(process.cwd(), dailyCsv) || dailyCsv}`);
+	console.log(`Done in ${((Date.now() - started) / 1000).toFixed(1)} s. Open the editor with the examples and the simulators: npm run dev`);
 }
 
 main().catch((e) => {

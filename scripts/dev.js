@@ -2,8 +2,8 @@
 'use strict';
 /**
  * npm run dev — the n8n editor on http://localhost:5678 with the package loaded (as a
- * community package, rebuilt from the working tree) and the Threads simulator answering
- * graph.threads.net inside n8n. Same user folder as `npm run demo` (examples and the
+ * community package, rebuilt from the working tree) and the Threads and Instagram
+ * simulators answering graph.threads.net and graph.instagram.com inside n8n. Same user folder as `npm run demo` (examples and the
  * simulator credentials imported). An owner account is created on first start; the login
  * is printed. Ctrl+C stops n8n.
  *
@@ -27,7 +27,7 @@ async function main() {
 	await P.installCommunityPackage(userFolder);
 	await P.importAll(userFolder);
 
-	step(`Starting the n8n editor on http://localhost:${port} (simulator answering graph.threads.net)`);
+	step(`Starting the n8n editor on http://localhost:${port} (simulators answering graph.threads.net and graph.instagram.com)`);
 	const server = startN8n(userFolder, { port, echo: true, env: { N8N_LOG_LEVEL: process.env.N8N_LOG_LEVEL || 'info' } });
 	let stopping = false;
 	const stop = async () => {
@@ -50,8 +50,8 @@ async function main() {
 	console.log('');
 	console.log(color('1;32', `n8n is ready: http://localhost:${port}`));
 	console.log(`  Sign in: ${OWNER.email} / ${OWNER.password}${created ? ' (owner account just created, project-local database only)' : ''}`);
-	console.log(`  Workflows: the examples from examples/ and "${'Daily Threads report to Google Sheets (demo run…)'}" — open one and click "Execute workflow".`);
-	console.log(`  Credentials: "${P.DEMO_CREDENTIAL.name}" (self-renewing token) and "${P.DEMO_OAUTH2_CREDENTIAL.name}", both for the simulator's @demo.creator.`);
+	console.log(`  Workflows: the examples from examples/ and their demo run copies ("… (demo run: Manual Trigger, …)") — open one and click "Execute workflow".`);
+	console.log(`  Credentials: "${P.DEMO_CREDENTIAL.name}" (self-renewing token) and "${P.DEMO_OAUTH2_CREDENTIAL.name}" for the Threads simulator's @demo.creator; "${P.DEMO_INSTAGRAM_CREDENTIAL.name}" for the Instagram simulator's @demo.creator.`);
 	console.log(`  Data: ${path.relative(ROOT, userFolder)}/.n8n   Stop: Ctrl+C`);
 }
 

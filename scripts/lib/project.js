@@ -3,7 +3,7 @@
  * Steps shared by `npm run demo`, `npm run dev` and `npm run test:e2e`: make sure the
  * root dependencies and the build are there, compile the simulator for the preload,
  * install the built package into an n8n user folder the way n8n's own community-package
- * installer does, and import the examples plus a credential for the simulator.
+ * installer does, and import the examples plus credentials for the simulators.
  */
 const fs = require('fs');
 const os = require('os');
@@ -14,9 +14,14 @@ const EXAMPLES = path.join(ROOT, 'examples');
 /** The id the example workflows use for their Threads credential. */
 const DEMO_CREDENTIAL = { id: 'thrDemoAccount01', name: 'Threads account' };
 const DEMO_OAUTH2_CREDENTIAL = { id: 'thrDemoOAuth2001', name: 'Threads account (OAuth2 Connect)' };
+/** The id the example workflows use for their Instagram credential. */
+const DEMO_INSTAGRAM_CREDENTIAL = { id: 'igDemoAccount001', name: 'Instagram account' };
 const CONNECT_CREDENTIAL_TYPE = 'threadsOAuth2Api';
 const FLAGSHIP_FILE = 'daily-threads-report-to-google-sheets.json';
 const FLAGSHIP_RUN_ID = 'thrDailyReportRn';
+/** "Threads + Instagram daily numbers in one Google Sheet" and the id of its run copy. */
+const COMBINED_FILE = 'threads-and-instagram-daily-to-google-sheets.json';
+const COMBINED_RUN_ID = 'thrIgDailyRun001';
 
 /**
  * User folders live under e2e/n8n/ on purpose: a community package resolves its peer
@@ -43,7 +48,7 @@ async function buildPackage() {
 
 /** test/simulator → e2e/build, for the preload (plain JS in the n8n process, no ts-node). */
 async function buildSimulator() {
-	step('Compiling the Threads simulator for the n8n process');
+	step('Compiling the Threads and Instagram simulators for the n8n process');
 	fs.rmSync(SIM_BUILD, { recursive: true, force: true });
 	await run(path.join(ROOT, 'node_modules', '.bin', 'tsc'), ['-p', path.join(E2E, 'tsconfig.e2e.json')], { cwd: ROOT, quiet: true });
 }
@@ -56,13 +61,24 @@ function demoToken() {
 	return { token, app: DEMO_APP };
 }
 
+/** The Instagram simulator's demo token: deterministic too (the first token its demo world issues). */
+function instagramDemoToken() {
+	const dir = path.join(SIM_BUILD, 'test', 'simulator', 'instagram');
+	const { InstagramSimulator } = require(path.join(dir, 'instagramSimulator.js'));
+	const { createInstagramDemoWorld, IG_DEMO_APP } = require(path.join(dir, 'demoWorld.js'));
+	const { token } = createInstagramDemoWorld(new InstagramSimulator());
+	return { token, app: IG_DEMO_APP };
+}
+
 /**
- * Credentials for the simulator's demo account, in `n8n import:credentials` form (plain
+ * Credentials for the simulators' demo accounts, in `n8n import:credentials` form (plain
  * `data` is encrypted by n8n on import): the self-renewing token credential the examples
- * use (the recommended one) and an OAuth2 ("Connect") credential already connected.
+ * use (the recommended one), an OAuth2 ("Connect") credential already connected, and the
+ * Instagram self-renewing token credential.
  */
 function demoCredentials() {
 	const { token, app } = demoToken();
+	const instagram = instagramDemoToken();
 	return [
 		{ ...DEMO_CREDENTIAL, type: 'threadsApi', data: { accessToken: token, appSecret: app.clientSecret } },
 		{
@@ -80,11 +96,12 @@ function demoCredentials() {
 				oauthTokenData: { access_token: token, token_type: 'bearer' },
 			},
 		},
+		{ ...DEMO_INSTAGRAM_CREDENTIAL, type: 'instagramApi', data: { accessToken: instagram.token, appSecret: instagram.app.clientSecret } },
 	];
 }
 
 function demoCredentialFile(dir) {
-	const file = path.join(dir, 'threads-simulator-credentials.json');
+	const file = path.join(dir, 'simulator-credentials.json');
 	fs.writeFileSync(file, JSON.stringify(demoCredentials(), null, 2));
 	return file;
 }
@@ -160,7 +177,11 @@ function flagshipRunCopy(workflow) {
 	return manualRunCopy(workflow, FLAGSHIP_RUN_ID);
 }
 
-/** Imports the credential, the examples and the flagship's run copy (one n8n start each). */
+function combinedRunCopy(workflow) {
+	return manualRunCopy(workflow, COMBINED_RUN_ID);
+}
+
+/** Imports the credentials, the examples and the run copies of the flagship and the combined Threads + Instagram example (one n8n start each). */
 async function importAll(userFolder, { env = {} } = {}) {
 	const dir = path.join(userFolder, 'import');
 	fs.rmSync(dir, { recursive: true, force: true });
@@ -171,14 +192,16 @@ async function importAll(userFolder, { env = {} } = {}) {
 	const flagship = examples.find((e) => e.file === FLAGSHIP_FILE).workflow;
 	const runCopy = flagshipRunCopy(flagship);
 	fs.writeFileSync(path.join(dir, 'workflows', 'zz-flagship-demo-run.json'), JSON.stringify(runCopy.workflow, null, 2));
+	const combined = combinedRunCopy(examples.find((e) => e.file === COMBINED_FILE).workflow);
+	fs.writeFileSync(path.join(dir, 'workflows', 'zz-combined-demo-run.json'), JSON.stringify(combined.workflow, null, 2));
 
-	step('Importing the simulator credential and the example workflows into n8n');
+	step('Importing the simulator credentials and the example workflows into n8n');
 	const cred = await n8n(['import:credentials', `--input=${credentialFile}`], { userFolder, env });
 	if (cred.code !== 0) throw new Error(`n8n import:credentials failed:\n${cred.stdout}\n${cred.stderr}`);
 	const wf = await n8n(['import:workflow', '--separate', `--input=${path.join(dir, 'workflows')}`], { userFolder, env });
 	if (wf.code !== 0) throw new Error(`n8n import:workflow failed:\n${wf.stdout}\n${wf.stderr}`);
-	info(`${examples.map((e) => `"${e.workflow.name}"`).join(', ')} + the demo run copy`);
-	return { examples, runCopy, outputs: { cred, wf } };
+	info(`${examples.map((e) => `"${e.workflow.name}"`).join(', ')} + the demo run copies`);
+	return { examples, runCopy, combinedRunCopy: combined, outputs: { cred, wf } };
 }
 
 function toCsv(rows) {
@@ -208,6 +231,6 @@ function nodeItems(runJson, nodeName) {
 }
 
 module.exports = {
-	EXAMPLES, DEMO_CREDENTIAL, DEMO_OAUTH2_CREDENTIAL, FLAGSHIP_FILE, FLAGSHIP_RUN_ID, DEMO_USER_FOLDER, OUTPUT_DIR,
-	ensureRootDeps, buildPackage, buildSimulator, demoToken, demoCredentials, installCommunityPackage, readExamples, manualRunCopy, flagshipRunCopy, importAll, toCsv, toTable, nodeItems,
+	EXAMPLES, DEMO_CREDENTIAL, DEMO_OAUTH2_CREDENTIAL, DEMO_INSTAGRAM_CREDENTIAL, FLAGSHIP_FILE, FLAGSHIP_RUN_ID, COMBINED_FILE, COMBINED_RUN_ID, DEMO_USER_FOLDER, OUTPUT_DIR,
+	ensureRootDeps, buildPackage, buildSimulator, demoToken, instagramDemoToken, demoCredentials, installCommunityPackage, readExamples, manualRunCopy, flagshipRunCopy, combinedRunCopy, importAll, toCsv, toTable, nodeItems,
 };

