@@ -11,7 +11,7 @@ import { DEFAULT_BACKOFF } from './backoff';
 import type { CrossingCondition, CrossingEvent, CrossingState, Observation } from './crossings';
 import { evaluateCrossings, validateCondition } from './crossings';
 import { mapInPool } from './pool';
-import { graphErrorKindOf } from './transport';
+import { graphErrorDetailsOf } from './transport';
 
 /** Where the crossing state lives in the node's static data (persisted by n8n after each poll). */
 const STATE_KEY = 'crossings';
@@ -85,7 +85,7 @@ export async function observePosts<Post extends WatchedObject>(
 		try {
 			observations[index] = await observe(post);
 		} catch (error) {
-			const kind = graphErrorKindOf(error);
+			const { kind } = graphErrorDetailsOf(error);
 			if (kind !== 'rateLimited' && kind !== 'transient') throw new NodeApiError(context.getNode(), error as JsonObject);
 			interruptedBy = error as Error;
 		}

@@ -1,10 +1,10 @@
 /**
  * The one place that talks HTTP to a Graph API and turns its errors into NodeApiError.
  *
- * Declarative operations send their requests through n8n's RoutingNode with
+ * Single-request declarative operations send their request through n8n's RoutingNode with
  * `ignoreHttpStatusErrors`, so a Graph error arrives as a response and `throwOnGraphError`
- * (first in every operation's postReceive chain) maps it. Code that issues its own
- * requests (list searches, the trigger, insight enrichment) calls `graphGet`. Both end in
+ * (first in their postReceive chain) maps it. Everything that issues its own requests
+ * (paging, insight enrichment, list searches, the triggers) calls `graphGet`. Both end in
  * `graphApiError`, so a user reads the same message whichever path hit the error, and the
  * error carries Meta's answer only, never the request (and so never the token).
  */
@@ -99,15 +99,11 @@ export interface AbandonSignal {
 /** Error kinds worth retrying: Meta asked us to slow down, or had a hiccup. */
 const RETRYABLE: readonly GraphErrorKind[] = ['rateLimited', 'transient'];
 
-/** The Graph error kind a NodeApiError from this module carries. */
-export function graphErrorKindOf(error: unknown): GraphErrorKind | undefined {
-	return ((error as { context?: IDataObject })?.context?.graphErrorKind as GraphErrorKind | undefined) ?? undefined;
-}
-
-/** Meta's code, subcode and message behind a NodeApiError from this module. */
-export function graphErrorDetailsOf(error: unknown): { code?: number; subcode?: number; message: string } {
+/** The kind, and Meta's code, subcode and message, behind a NodeApiError from this module. */
+export function graphErrorDetailsOf(error: unknown): { kind?: GraphErrorKind; code?: number; subcode?: number; message: string } {
 	const context = (error as { context?: IDataObject })?.context ?? {};
 	return {
+		kind: context.graphErrorKind as GraphErrorKind | undefined,
 		code: context.graphErrorCode === undefined ? undefined : Number(context.graphErrorCode),
 		subcode: context.graphErrorSubcode === undefined ? undefined : Number(context.graphErrorSubcode),
 		message: String(context.graphErrorMessage ?? ''),
