@@ -10,13 +10,13 @@
  * request log and concurrency counters. Endpoint shapes live in render.ts / insights.ts,
  * parameter rules in params.ts, error shapes in errors.ts.
  */
-import nock from 'nock';
 import { errors, GraphError } from './errors';
 import { mediaInsights, userInsights } from './insights';
 import { decodeCursor, encodeCursor, parseFields, parseLimit, parseListRange } from './params';
 import { opaqueString } from './random';
 import { assertMediaFields, MediaView, renderMedia, renderUser } from './render';
 import { createUser, DAY_MS, engagementGained, HOUR_MS, NewUser, SimPost, SimUser } from './world';
+import { NockInstallation } from './nockInstallation';
 
 export type { MediaMetric, NewUser, SimMediaType, SimPoll, SimPost, SimUser } from './world';
 export { GraphError } from './errors';
@@ -100,7 +100,6 @@ const AUTH_CODE_TTL_MS = HOUR_MS;
 const REFRESH_MIN_AGE_MS = 24 * HOUR_MS;
 const DISCOVERY_BUDGET = 1000; // profile_lookup + profile_posts, per user, rolling 24 h
 const MIN_DISCOVERABLE_FOLLOWERS = 1000;
-const INTERCEPTED_METHODS = ['GET', 'POST', 'DELETE', 'PUT', 'PATCH'];
 /** Query/body parameters that are credentials: never written to the request log. */
 const SECRET_PARAMS = ['access_token', 'client_secret', 'input_token', 'code', 'fb_exchange_token'];
 /** Edges Meta has that this simulator deliberately leaves out (publishing, replies, …). */
@@ -181,7 +180,7 @@ export class ThreadsSimulator {
 	private readonly discoveryCalls = new Map<string, number[]>();
 	private credentialSeq = 0;
 	private traceSeq = 0;
-	private interceptors: nock.Interceptor[] = [];
+	private readonly installation = new NockInstallation();
 
 	constructor(options: SimulatorOptions = {}) {
 		this.options = options;
@@ -264,32 +263,14 @@ export class ThreadsSimulator {
 
 	// ------------------------------------------------------------ transport
 
-	/**
-	 * Intercept every request to GRAPH_HOST (persisting) until uninstall(). Calling it
-	 * again re-installs (e.g. after another test's nock.cleanAll()). The interceptors are
-	 * optional, so nock.isDone() / pendingMocks() in other tests are not affected.
-	 */
+	/** Intercept every request to GRAPH_HOST (nock, socket level) until uninstall(). */
 	install(): void {
-		this.uninstall();
-		if (!nock.isActive()) nock.activate();
-		const handle = (req: SimRequest) => this.handle(req);
-		const scope = nock(GRAPH_HOST).persist();
-		for (const method of INTERCEPTED_METHODS) {
-			const interceptor = scope.intercept(() => true, method).optionally();
-			// A function (not an arrow): nock passes the intercepted request as `this.req`.
-			interceptor.reply(async function (this: nock.ReplyFnContext, uri: string, body: nock.Body) {
-				const res = await handle({ method, path: uri, headers: this.req.headers, body: bodyText(body) });
-				return [res.status, JSON.stringify(res.body), res.headers ?? {}] as const;
-			});
-			this.interceptors.push(interceptor);
-		}
+		this.installation.install(GRAPH_HOST, (req) => this.handle(req));
 	}
 
 	/** Remove this simulator's interceptors only; other nock scopes stay. */
 	uninstall(): void {
-		if (this.interceptors.length === 0) return;
-		for (const interceptor of this.interceptors) nock.removeInterceptor(interceptor);
-		this.interceptors = [];
+		this.installation.uninstall();
 	}
 
 	/** The model: answer one request. Applies the concurrency limit, faults and latency. */
@@ -671,10 +652,6 @@ function pagingUrl(req: ParsedRequest, name: 'before' | 'after', cursor: string)
 	return `${GRAPH_HOST}${req.path}?${query.toString()}`;
 }
 
-function bodyText(body: nock.Body): string | undefined {
-	if (body === undefined || body === null || body === '') return undefined;
-	return typeof body === 'string' ? body : JSON.stringify(body);
-}
 
 function header(headers: SimRequest['headers'], name: string): string | undefined {
 	const entry = Object.entries(headers).find(([k]) => k.toLowerCase() === name);

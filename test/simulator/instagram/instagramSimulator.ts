@@ -11,7 +11,6 @@
  * igErrors.ts; GraphError, token/permission/rate errors, fields/limit/cursor parsing and
  * the seeded randomness are the Threads simulator's, imported.
  */
-import nock from 'nock';
 import { errors, GraphError } from '../errors';
 import { decodeCursor, encodeCursor, FieldSpec, parseFields, parseLimit, parseTimeParam } from '../params';
 import { numericId, opaqueString } from '../random';
@@ -19,6 +18,7 @@ import { formatTimestamp } from '../render';
 import { asInstagramError, igErrors } from './igErrors';
 import { accountInsights, mediaInsights } from './insights';
 import { DAY_MS, generateMedia, HOUR_MS, IgSimAccount, IgSimMedia, mediaValuesAt, shortcodeOf, STORY_LIFETIME_MS } from './model';
+import { NockInstallation } from '../nockInstallation';
 
 export type { IgMediaProductType, IgMediaType, IgSimAccount, IgSimMedia } from './model';
 
@@ -108,7 +108,6 @@ export const IG_CALL_BUDGET = 4800;
 const SHORT_LIVED_SEC = 3600;
 const LONG_LIVED_SEC = 5_184_000; // 60 days
 const REFRESH_MIN_AGE_MS = 24 * HOUR_MS;
-const INTERCEPTED_METHODS = ['GET', 'POST', 'DELETE', 'PUT', 'PATCH'];
 const SECRET_PARAMS = ['access_token', 'client_secret', 'code', 'input_token', 'fb_exchange_token'];
 const BASIC = 'instagram_business_basic';
 const INSIGHTS = 'instagram_business_manage_insights';
@@ -193,7 +192,7 @@ export class InstagramSimulator {
 	private readonly calls = new Map<string, number[]>();
 	private credentialSeq = 0;
 	private traceSeq = 0;
-	private interceptors: nock.Interceptor[] = [];
+	private readonly installation = new NockInstallation();
 
 	constructor(options: IgSimulatorOptions = {}) {
 		this.options = { latencyMs: options.latencyMs ?? 0, now: options.now ?? Date.now, ...(options.maxInFlight !== undefined ? { maxInFlight: options.maxInFlight } : {}) };
@@ -268,26 +267,14 @@ export class InstagramSimulator {
 
 	// ------------------------------------------------------------ transport
 
-	/** Intercept every request to graph.instagram.com (persisting, optional) until uninstall(). */
+	/** Intercept every request to INSTAGRAM_HOST (nock, socket level) until uninstall(). */
 	install(): void {
-		this.uninstall();
-		if (!nock.isActive()) nock.activate();
-		const handle = (req: IgSimRequest) => this.handle(req);
-		const scope = nock(INSTAGRAM_HOST).persist();
-		for (const method of INTERCEPTED_METHODS) {
-			const interceptor = scope.intercept(() => true, method).optionally();
-			interceptor.reply(async function (this: nock.ReplyFnContext, uri: string, body: nock.Body) {
-				const res = await handle({ method, path: uri, headers: this.req.headers, body: bodyText(body) });
-				return [res.status, JSON.stringify(res.body), res.headers ?? {}] as const;
-			});
-			this.interceptors.push(interceptor);
-		}
+		this.installation.install(INSTAGRAM_HOST, (req) => this.handle(req));
 	}
 
+	/** Remove this simulator's interceptors only; other nock scopes stay. */
 	uninstall(): void {
-		if (this.interceptors.length === 0) return;
-		for (const interceptor of this.interceptors) nock.removeInterceptor(interceptor);
-		this.interceptors = [];
+		this.installation.uninstall();
 	}
 
 	async handle(input: IgSimRequest): Promise<IgSimResponse> {
@@ -627,10 +614,6 @@ function pagingUrl(req: ParsedRequest, name: 'before' | 'after', cursor: string)
 	return `${INSTAGRAM_HOST}${req.path}?${query.toString()}`;
 }
 
-function bodyText(body: nock.Body): string | undefined {
-	if (body === undefined || body === null || body === '') return undefined;
-	return typeof body === 'string' ? body : JSON.stringify(body);
-}
 
 function header(headers: IgSimRequest['headers'], name: string): string | undefined {
 	const entry = Object.entries(headers).find(([k]) => k.toLowerCase() === name);
