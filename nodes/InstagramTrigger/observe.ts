@@ -10,7 +10,8 @@ import { metricsForMedia, noInsightsReason } from '../Instagram/shared/mediaInsi
 import { INSTAGRAM_CREDENTIAL_TYPE } from '../Instagram/shared/requests';
 import type { BackoffPolicy } from '../shared/backoff';
 import type { CrossingWatch, WatchedObject } from '../shared/crossingPoll';
-import { observePosts } from '../shared/crossingPoll';
+import { observePosts, recentWindowOf } from '../shared/crossingPoll';
+import { walkPages } from '../shared/cursorPaging';
 import type { Observation } from '../shared/crossings';
 import type { DatePreset } from '../shared/dateRange';
 import { resolveDateRange } from '../shared/dateRange';
@@ -94,24 +95,19 @@ export function instagramWatch(context: IPollFunctions): CrossingWatch {
 	return {
 		isAccount: false,
 		observe: async (now, backoff) => {
-			const latest = context.getNodeParameter('recentScope', 'days') === 'latest';
-			const wanted = latest ? (context.getNodeParameter('recentCount', 20) as number) : Number.POSITIVE_INFINITY;
-			const since = latest ? undefined : Math.floor(now.getTime() / 1000) - (context.getNodeParameter('recentDays', 7) as number) * 86400;
+			const { limit, since } = recentWindowOf(context, now);
 			const media: WatchedMedia[] = [];
-			let after: string | undefined;
-			do {
-				const qs: IDataObject = { fields, limit: Math.min(PAGE_SIZE_MAX, wanted - media.length) };
-				if (since !== undefined) qs.since = since;
-				if (after) qs.after = after;
-				const page = await instagramGetter(context, backoff)<{ data?: IDataObject[]; paging?: { cursors?: { after?: string } } }>(
-					'/me/media',
-					qs,
-					INSTAGRAM_SCOPES.basic,
-				);
-				media.push(...(page.data ?? []).map(asWatched));
-				after = page.data?.length ? page.paging?.cursors?.after : undefined;
-			} while (after && media.length < wanted);
-			return await observePosts(context, media.slice(0, wanted), insightsOf(backoff));
+			await walkPages<IDataObject>({
+				qs: { fields, ...(since !== undefined ? { since } : {}) },
+				limit,
+				pageSizeMax: PAGE_SIZE_MAX,
+				fetchPage: async (qs) => await instagramGetter(context, backoff)('/me/media', qs as IDataObject, INSTAGRAM_SCOPES.basic),
+				onPage: (data) => {
+					media.push(...data.map(asWatched));
+					return data.length;
+				},
+			});
+			return await observePosts(context, media, insightsOf(backoff));
 		},
 	};
 }

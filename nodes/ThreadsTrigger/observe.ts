@@ -7,7 +7,8 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import type { BackoffPolicy } from '../shared/backoff';
 import type { CrossingWatch, WatchedObject } from '../shared/crossingPoll';
-import { observePosts } from '../shared/crossingPoll';
+import { observePosts, recentWindowOf } from '../shared/crossingPoll';
+import { walkPages } from '../shared/cursorPaging';
 import type { DatePreset } from '../shared/dateRange';
 import { resolveDateRange } from '../shared/dateRange';
 import type { GraphInsight } from '../shared/insightsNormaliser';
@@ -76,27 +77,20 @@ export function threadsWatch(context: IPollFunctions): CrossingWatch {
 	};
 }
 
-/** My posts inside the watch window (published in the last N days, or my latest N). */
+/** My posts inside the watch window; reposts of other people's posts have no insights and are skipped. */
 async function recentPosts(context: IPollFunctions, backoff: BackoffPolicy, now: Date): Promise<WatchedObject[]> {
-	const latest = context.getNodeParameter('recentScope', 'days') === 'latest';
-	const wanted = latest ? (context.getNodeParameter('recentCount', 20) as number) : Number.POSITIVE_INFINITY;
-	const since = latest ? undefined : Math.floor(now.getTime() / 1000) - (context.getNodeParameter('recentDays', 7) as number) * 86400;
+	const { limit, since } = recentWindowOf(context, now);
 	const posts: WatchedObject[] = [];
-	let after: string | undefined;
-	do {
-		const qs: IDataObject = { fields: 'id,permalink,text,media_type', limit: Math.min(PAGE_SIZE_MAX, wanted - posts.length) };
-		if (since !== undefined) qs.since = since;
-		if (after) qs.after = after;
-		const page = await threadsGetter(context, backoff)<PostsPage>('/me/threads', qs, THREADS_SCOPES.basic);
-		const data = page.data ?? [];
-		// Reposts of other people's posts have no insights: nothing to watch.
-		posts.push(...data.filter((post) => post.media_type !== 'REPOST_FACADE').map(({ id, permalink, text }) => ({ id, permalink, text })));
-		after = data.length ? page.paging?.cursors?.after : undefined;
-	} while (after && posts.length < wanted);
-	return posts.slice(0, wanted);
-}
-
-interface PostsPage {
-	data?: Array<WatchedObject & { media_type?: string }>;
-	paging?: { cursors?: { after?: string } };
+	await walkPages<WatchedObject & { media_type?: string }>({
+		qs: { fields: 'id,permalink,text,media_type', ...(since !== undefined ? { since } : {}) },
+		limit,
+		pageSizeMax: PAGE_SIZE_MAX,
+		fetchPage: async (qs) => await threadsGetter(context, backoff)('/me/threads', qs as IDataObject, THREADS_SCOPES.basic),
+		onPage: (data) => {
+			const own = data.filter((post) => post.media_type !== 'REPOST_FACADE');
+			posts.push(...own.map(({ id, permalink, text }) => ({ id, permalink, text })));
+			return own.length;
+		},
+	});
+	return posts;
 }

@@ -94,6 +94,15 @@ export async function observePosts<Post extends WatchedObject>(
 	return { watched: posts, observations: observations.flatMap((entry) => entry ?? []), interruptedBy };
 }
 
+/** The "recent" watch window the user chose: published in the last N days, or the latest N. */
+export function recentWindowOf(context: IPollFunctions, now: Date): { limit: number; since?: number } {
+	if (context.getNodeParameter('recentScope', 'days') === 'latest') {
+		return { limit: context.getNodeParameter('recentCount', 20) as number };
+	}
+	const days = context.getNodeParameter('recentDays', 7) as number;
+	return { limit: Number.POSITIVE_INFINITY, since: Math.floor(now.getTime() / 1000) - days * 86400 };
+}
+
 function conditionOf(context: IPollFunctions): CrossingCondition {
 	const kind = context.getNodeParameter('condition') as CrossingCondition['kind'];
 	const hysteresis = ((context.getNodeParameter('options', {}) as IDataObject).hysteresis as number | undefined) ?? 0;

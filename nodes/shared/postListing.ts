@@ -1,26 +1,20 @@
 /**
- * Lists a Graph account's posts with cursor paging and, optionally, each post's insights as
- * columns; shared by the Threads and Instagram nodes.
- *
- * Meta's list answers may omit `paging.next`, so the `after` cursor drives the loop; the page
- * size shrinks to what the Limit still needs (Limit 120 = 100 + 20, two requests). Insight
+ * Lists a Graph account's posts with cursor paging (cursorPaging.ts) and, optionally, each
+ * post's insights as columns; shared by the Threads and Instagram nodes. Insight
  * requests start as soon as their page arrives, so they overlap the page chain; pages go
  * ahead of queued insight calls, since everything else waits on them. The first request that
  * fails for good stops the queued ones. Rows come out in list order.
  */
 import type { IDataObject, IExecuteSingleFunctions, INodeExecutionData } from 'n8n-workflow';
 
+import type { GraphPage } from './cursorPaging';
+import { walkPages } from './cursorPaging';
 import type { GraphInsight } from './insightsNormaliser';
 import { mediaInsightsRow } from './insightsNormaliser';
 import type { GraphPlatform } from './pooledGraphRequest';
 import { pooledGraphGet } from './pooledGraphRequest';
 import { postRow } from './postRows';
 import type { AbandonSignal } from './transport';
-
-interface GraphListPage {
-	data?: IDataObject[];
-	paging?: { cursors?: { after?: string }; next?: string };
-}
 
 /** A post's insights, or why it has none (shown in the row instead of failing the run). */
 export interface PostInsights {
@@ -46,26 +40,28 @@ export async function listPosts(context: IExecuteSingleFunctions, listing: PostL
 	const posts: IDataObject[] = [];
 	const insights: Array<Promise<PostInsights> | undefined> = [];
 	const abandon: AbandonSignal = {};
-	let after: string | undefined;
-
-	do {
-		const qs: IDataObject = { ...listing.qs, limit: Math.min(listing.pageSizeMax, listing.limit - posts.length) };
-		if (after) qs.after = after;
-		const page = await pooledGraphGet<GraphListPage>(context, listing.platform, listing.path, qs, {
-			requiredScope: listing.requiredScope,
-			abandon,
-			urgent: true,
-		});
-		const data = (page.data ?? []).slice(0, listing.limit - posts.length);
-		posts.push(...data);
-		for (const post of data) {
-			const pending = listing.insightsOf?.(post, abandon);
-			// Awaited below with the others; this only keeps an early failure from being "unhandled" meanwhile.
-			pending?.catch(() => undefined);
-			insights.push(pending);
-		}
-		after = page.data?.length ? page.paging?.cursors?.after : undefined;
-	} while (after && posts.length < listing.limit && !abandon.error);
+	await walkPages<IDataObject>({
+		qs: listing.qs,
+		limit: listing.limit,
+		pageSizeMax: listing.pageSizeMax,
+		fetchPage: async (qs) =>
+			await pooledGraphGet<GraphPage<IDataObject>>(context, listing.platform, listing.path, qs as IDataObject, {
+				requiredScope: listing.requiredScope,
+				abandon,
+				urgent: true,
+			}),
+		onPage: (data) => {
+			posts.push(...data);
+			for (const post of data) {
+				const pending = listing.insightsOf?.(post, abandon);
+				// Awaited below with the others; this only keeps an early failure from being "unhandled" meanwhile.
+				pending?.catch(() => undefined);
+				insights.push(pending);
+			}
+			return data.length;
+		},
+		stop: () => abandon.error !== undefined,
+	});
 
 	const postInsights = await Promise.all(insights);
 	return posts.map((post, index) => {

@@ -1,0 +1,43 @@
+import type { GraphPage } from '../../nodes/shared/cursorPaging';
+import { walkPages } from '../../nodes/shared/cursorPaging';
+
+/** A list of `total` items served `limit` at a time by an opaque `after` cursor, recording each request. */
+function fakeList(total: number) {
+	const requests: Array<Record<string, unknown>> = [];
+	const fetchPage = async (qs: Record<string, unknown>): Promise<GraphPage<number>> => {
+		requests.push(qs);
+		const start = qs.after ? Number(qs.after) : 0;
+		const data = Array.from({ length: Math.max(0, Math.min(Number(qs.limit), total - start)) }, (_, i) => start + i);
+		const next = start + data.length;
+		return { data, paging: next < total ? { cursors: { after: String(next) } } : {} };
+	};
+	return { requests, fetchPage };
+}
+
+describe('walkPages', () => {
+	it('asks each page only for what is still missing: 120 of 250 = 100 + 20', async () => {
+		const list = fakeList(250);
+		const seen: number[] = [];
+		await walkPages({ qs: { fields: 'id' }, limit: 120, pageSizeMax: 100, fetchPage: list.fetchPage, onPage: (d) => seen.push(...d) && d.length });
+		expect(list.requests).toEqual([{ fields: 'id', limit: 100 }, { fields: 'id', limit: 20, after: '100' }]);
+		expect(seen).toEqual(Array.from({ length: 120 }, (_, i) => i));
+	});
+
+	it('walks every page once without a limit, and stops at the page without a cursor', async () => {
+		const list = fakeList(230);
+		let count = 0;
+		await walkPages({ qs: {}, limit: Infinity, pageSizeMax: 100, fetchPage: list.fetchPage, onPage: (d) => (count += d.length, d.length) });
+		expect(count).toBe(230);
+		expect(list.requests).toHaveLength(3);
+	});
+
+	it('counts only the items the caller kept, and stops when asked', async () => {
+		const list = fakeList(500);
+		// Keeping every other item: each next page asks for exactly what is still missing.
+		await walkPages({ qs: {}, limit: 150, pageSizeMax: 100, fetchPage: list.fetchPage, onPage: (d) => d.filter((n) => n % 2 === 0).length });
+		expect(list.requests.map((qs) => qs.limit)).toEqual([100, 100, 50, 25, 12, 6, 3, 2, 1]);
+		const stopped = fakeList(500);
+		await walkPages({ qs: {}, limit: Infinity, pageSizeMax: 100, fetchPage: stopped.fetchPage, onPage: (d) => d.length, stop: () => true });
+		expect(stopped.requests).toHaveLength(1);
+	});
+});
