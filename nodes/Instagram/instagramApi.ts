@@ -4,6 +4,7 @@
  * breakdown, how far a range may reach. Shared code reads these tables; nothing else in the
  * Instagram node branches on Instagram's rules.
  */
+import type { InsightShapes } from '../shared/insightsNormaliser';
 import type { LongLivedTokenEndpoints } from '../shared/longLivedToken';
 
 export const INSTAGRAM_API_BASE_URL = 'https://graph.instagram.com/v23.0';
@@ -59,6 +60,9 @@ export const ACCOUNT_METRIC_BREAKDOWNS: Record<string, readonly string[]> = {
 	total_interactions: ['media_product_type'],
 	views: ['follow_type', 'media_product_type'],
 };
+
+/** Every account metric above is a total (no per-day series, no per-link values). */
+export const ACCOUNT_METRIC_SHAPES: InsightShapes = { timeSeries: [], perLink: [], demographics: [] };
 
 export const DEMOGRAPHIC_METRICS = ['follower_demographics', 'engaged_audience_demographics'];
 export const DEMOGRAPHIC_BREAKDOWNS = ['age', 'city', 'country', 'gender'];

@@ -96,6 +96,14 @@ export function isoDay(unixSeconds: number | undefined, timezone: string): strin
 	return DateTime.fromSeconds(unixSeconds, { zone: timezone }).toISODate() ?? undefined;
 }
 
+/** A range as query parameters: only the ends it has. */
+export function rangeQuery(range: UnixRange): UnixRange {
+	return {
+		...(range.since !== undefined ? { since: range.since } : {}),
+		...(range.until !== undefined ? { until: range.until } : {}),
+	};
+}
+
 /**
  * Splits a range into consecutive windows no longer than `maxSeconds` (Meta refuses longer
  * ones), oldest first. A range without both ends is returned as it is.

@@ -1,22 +1,13 @@
 /**
- * Reading and checking the user's parameters inside declarative routing (preSend,
- * postReceive, pagination hooks). Every check runs before the first request and names
- * the field to fix.
+ * Reading and checking the Threads node's own parameters inside declarative routing. Every
+ * check runs before the first request and names the field to fix.
  */
 import type { IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
-import type { DatePreset, UnixRange } from '../../shared/dateRange';
-import { rangeProblem, resolveDateRange } from '../../shared/dateRange';
+import { rangeQuery } from '../../shared/dateRange';
+import { dateRangeOf, inputError } from '../../shared/nodeInput';
 import { throwOnGraphError } from '../../shared/transport';
 import { POSTS_EARLIEST, THREADS_SCOPES } from '../threadsApi';
-
-export function inputError(context: IExecuteSingleFunctions, message: string, description?: string): NodeOperationError {
-	return new NodeOperationError(context.getNode(), message, {
-		itemIndex: context.getItemIndex(),
-		description,
-	});
-}
 
 /** Which permission each resource needs, for the "missing permission" message. */
 export function requiredScopeOf(context: IExecuteSingleFunctions): string {
@@ -27,7 +18,7 @@ export function requiredScopeOf(context: IExecuteSingleFunctions): string {
 	return THREADS_SCOPES.basic;
 }
 
-/** First in every Threads operation's postReceive chain. */
+/** First in the postReceive chain of the Threads operations that send one request. */
 export const throwOnThreadsError = throwOnGraphError(requiredScopeOf);
 
 export function mediaIdOf(context: IExecuteSingleFunctions): string {
@@ -51,19 +42,6 @@ export function usernameOf(context: IExecuteSingleFunctions): string {
 	return username;
 }
 
-/** The range the user picked, validated against the endpoint's earliest date. */
-export function dateRangeOf(context: IExecuteSingleFunctions, earliest: number, earliestLabel: string): UnixRange {
-	const range = resolveDateRange({
-		preset: context.getNodeParameter('dateRange', 'none') as DatePreset,
-		timezone: context.getTimezone(),
-		since: context.getNodeParameter('since', '') as string,
-		until: context.getNodeParameter('until', '') as string,
-	});
-	const problem = rangeProblem(range, { earliest, earliestLabel });
-	if (problem) throw inputError(context, problem);
-	return range;
-}
-
 /** preSend: `/{media-id}` plus a suffix, with the media ID checked first. */
 export function mediaPath(suffix: string) {
 	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
@@ -77,11 +55,6 @@ export async function setPublishedRange(
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
-	const { since, until } = dateRangeOf(this, POSTS_EARLIEST, 'July 5, 2023');
-	requestOptions.qs = {
-		...requestOptions.qs,
-		...(since !== undefined ? { since } : {}),
-		...(until !== undefined ? { until } : {}),
-	};
+	requestOptions.qs = { ...requestOptions.qs, ...rangeQuery(dateRangeOf(this, { earliest: POSTS_EARLIEST, earliestLabel: 'July 5, 2023' })) };
 	return requestOptions;
 }

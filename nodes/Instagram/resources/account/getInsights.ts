@@ -1,13 +1,13 @@
 import type { IDataObject, IExecutePaginationFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
-import { isoDay, rangeProblem, resolveDateRange, splitRange } from '../../../shared/dateRange';
-import type { DatePreset } from '../../../shared/dateRange';
+import { isoDay, rangeQuery, splitRange } from '../../../shared/dateRange';
 import type { GraphInsight } from '../../../shared/insightsNormaliser';
-import { breakdownRows, demographicRows, insightTotal } from '../../../shared/insightsNormaliser';
+import { accountInsightsRows, breakdownRows, demographicRows } from '../../../shared/insightsNormaliser';
+import { dateRangeOf, inputError } from '../../../shared/nodeInput';
 import { concurrencyOptions, dateRangeParameters, simplifyParameter, titleCase } from '../../../shared/commonParameters';
 import {
 	ACCOUNT_HISTORY_SECONDS,
+	ACCOUNT_METRIC_SHAPES,
 	ACCOUNT_METRIC_BREAKDOWNS,
 	DEMOGRAPHIC_BREAKDOWNS,
 	INSTAGRAM_SCOPES,
@@ -16,10 +16,6 @@ import {
 import { instagramGet } from '../../shared/requests';
 
 const showFor = { resource: ['account'], operation: ['getInsights'] };
-function inputError(context: IExecutePaginationFunctions, message: string): NodeOperationError {
-	return new NodeOperationError(context.getNode(), message, { itemIndex: context.getItemIndex() });
-}
-
 /**
  * Totals (optionally broken down) over the date range, one request per 30-day window: Meta
  * refuses longer ranges, so a longer range comes back as one row (set) per window.
@@ -51,38 +47,30 @@ async function fetchAccountInsights(this: IExecutePaginationFunctions): Promise<
 	}
 	const timezone = this.getTimezone();
 	const now = new Date();
-	const range = resolveDateRange({
-		preset: this.getNodeParameter('dateRange', 'yesterday') as DatePreset,
-		timezone,
-		now,
-		since: this.getNodeParameter('since', '') as string,
-		until: this.getNodeParameter('until', '') as string,
-	});
-	const problem = rangeProblem(range, {
-		earliest: Math.floor(now.getTime() / 1000) - ACCOUNT_HISTORY_SECONDS,
-		earliestLabel: '90 days ago (Instagram keeps account insights for 90 days)',
-		now,
-	});
-	if (problem) throw inputError(this, problem);
+	const range = dateRangeOf(
+		this,
+		{
+			earliest: Math.floor(now.getTime() / 1000) - ACCOUNT_HISTORY_SECONDS,
+			earliestLabel: '90 days ago (Instagram keeps account insights for 90 days)',
+			now,
+		},
+		'yesterday',
+	);
 
 	const rows: IDataObject[] = [];
 	const raw: IDataObject[] = [];
 	for (const window of splitRange(range, MAX_RANGE_SECONDS)) {
-		const qs: IDataObject = { metric: metrics.join(','), period: 'day', metric_type: 'total_value' };
-		if (window.since !== undefined) qs.since = window.since;
-		if (window.until !== undefined) qs.until = window.until;
+		const qs: IDataObject = { metric: metrics.join(','), period: 'day', metric_type: 'total_value', ...rangeQuery(window) };
 		if (breakdown) qs.breakdown = breakdown;
 		const answer = await instagramGet<{ data?: GraphInsight[] }>(this, '/me/insights', qs, { requiredScope: INSTAGRAM_SCOPES.insights });
 		raw.push(answer as IDataObject);
 		const data = answer.data ?? [];
-		const period = { since: isoDay(window.since, timezone) ?? null, until: isoDay(window.until, timezone) ?? null };
-		if (breakdown) {
-			rows.push(...breakdownRows(data, metrics, breakdown).map((row) => ({ ...period, ...row })));
-		} else {
-			const row: IDataObject = { ...period };
-			for (const metric of metrics) row[metric] = insightTotal(data.find((entry) => entry.name === metric));
-			rows.push(row);
-		}
+		const period = { since: isoDay(window.since, timezone), until: isoDay(window.until, timezone) };
+		rows.push(
+			...(breakdown
+				? breakdownRows(data, metrics, breakdown).map((row) => ({ since: period.since ?? null, until: period.until ?? null, ...row }))
+				: accountInsightsRows(data, metrics, ACCOUNT_METRIC_SHAPES, period)),
+		);
 	}
 	return (simplify ? rows : raw).map((json) => ({ json }));
 }

@@ -1,11 +1,10 @@
 import type { IExecutePaginationFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
-import type { DatePreset } from '../../../shared/dateRange';
-import { rangeProblem, resolveDateRange } from '../../../shared/dateRange';
+import { rangeQuery } from '../../../shared/dateRange';
+import { dateRangeOf } from '../../../shared/nodeInput';
 import { listPosts } from '../../../shared/postListing';
 import { concurrencyOptions, dateRangeParameters, returnAllAndLimit, simplifyParameter } from '../../../shared/commonParameters';
-import { INSTAGRAM_SCOPES, MEDIA_METRICS_BY_KIND, PAGE_SIZE_MAX } from '../../instagramApi';
+import { ALL_MEDIA_METRICS, INSTAGRAM_SCOPES, PAGE_SIZE_MAX } from '../../instagramApi';
 import { ALL_METRICS, instagramMediaInsights } from '../../shared/mediaInsights';
 import { INSTAGRAM_PLATFORM } from '../../shared/requests';
 import { mediaFieldsParameter, mediaMetricsParameter } from './shared';
@@ -15,23 +14,16 @@ const showFor = { resource: ['media'], operation: ['list'] };
 async function listMedia(this: IExecutePaginationFunctions): Promise<INodeExecutionData[]> {
 	const requested = this.getNodeParameter('includeInsights', []) as string[];
 	// "All" means one column per metric any type can have; each media fills those valid for its type.
-	const columns = requested.includes(ALL_METRICS) ? [...new Set(Object.values(MEDIA_METRICS_BY_KIND).flat())] : requested;
+	const columns = requested.includes(ALL_METRICS) ? ALL_MEDIA_METRICS : requested;
 	const fields = new Set(this.getNodeParameter('fields', []) as string[]);
 	// The media's type decides which metrics may be asked for.
 	if (requested.length) fields.add('media_product_type');
-	const range = resolveDateRange({
-		preset: this.getNodeParameter('dateRange', 'none') as DatePreset,
-		timezone: this.getTimezone(),
-		since: this.getNodeParameter('since', '') as string,
-		until: this.getNodeParameter('until', '') as string,
-	});
-	const problem = rangeProblem(range, { earliest: 0, earliestLabel: '1970' });
-	if (problem) throw new NodeOperationError(this.getNode(), problem, { itemIndex: this.getItemIndex() });
+	const range = dateRangeOf(this, { earliest: 0, earliestLabel: '1970' });
 	const returnAll = this.getNodeParameter('returnAll', false) as boolean;
 	return await listPosts(this, {
 		platform: INSTAGRAM_PLATFORM,
 		path: '/me/media',
-		qs: { fields: [...fields].join(','), ...(range.since !== undefined ? { since: range.since } : {}), ...(range.until !== undefined ? { until: range.until } : {}) },
+		qs: { fields: [...fields].join(','), ...rangeQuery(range) },
 		limit: returnAll ? Number.POSITIVE_INFINITY : (this.getNodeParameter('limit', 50) as number),
 		pageSizeMax: PAGE_SIZE_MAX,
 		requiredScope: INSTAGRAM_SCOPES.basic,

@@ -9,7 +9,8 @@ import type {
 
 import type { GraphInsight } from '../../../shared/insightsNormaliser';
 import { mediaInsightsRow } from '../../../shared/insightsNormaliser';
-import { inputError, mediaIdOf } from '../../shared/context';
+import { inputError } from '../../../shared/nodeInput';
+import { mediaIdOf } from '../../shared/context';
 import { concurrencyOptions, simplifyParameter } from '../../../shared/commonParameters';
 import { threadsGet } from '../../shared/requests';
 import { MEDIA_METRICS, THREADS_SCOPES } from '../../threadsApi';

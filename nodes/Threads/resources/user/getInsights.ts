@@ -8,7 +8,7 @@ import { planAccountInsightsRequests } from '../../../shared/accountInsightsPlan
 import { isoDay } from '../../../shared/dateRange';
 import type { GraphInsight } from '../../../shared/insightsNormaliser';
 import { accountInsightsRows } from '../../../shared/insightsNormaliser';
-import { dateRangeOf, inputError } from '../../shared/context';
+import { dateRangeOf, inputError } from '../../../shared/nodeInput';
 import { dateRangeParameters, simplifyParameter } from '../../../shared/commonParameters';
 import { threadsGet } from '../../shared/requests';
 import { THREADS_SCOPES, USER_INSIGHTS_EARLIEST, USER_METRIC_RULES, USER_METRIC_SHAPES } from '../../threadsApi';
@@ -26,7 +26,7 @@ async function fetchUserInsights(this: IExecutePaginationFunctions): Promise<INo
 	const metrics = this.getNodeParameter('metrics', []) as string[];
 	const breakdown = (this.getNodeParameter('breakdown', '') as string) || undefined;
 	const userId = String(this.getNodeParameter('userId', 'me') ?? '').trim() || 'me';
-	const range = dateRangeOf(this, USER_INSIGHTS_EARLIEST, 'April 13, 2024');
+	const range = dateRangeOf(this, { earliest: USER_INSIGHTS_EARLIEST, earliestLabel: 'April 13, 2024' });
 	const plan = planAccountInsightsRequests(metrics, range, breakdown, USER_METRIC_RULES);
 	if (typeof plan === 'string') throw inputError(this, plan);
 
