@@ -109,7 +109,10 @@ export async function renewLongLivedToken(
 		access_token: liveToken,
 	});
 	const kind = failureKind(answer);
-	if (!kind) return renewed(String(answer.body.access_token), { issuedAt: now, expiresAt: now + Number(answer.body.expires_in) * 1000 }, pasted);
+	if (!kind) {
+		const grant = grantOf(answer, now);
+		return renewed(grant.token, grant.times, pasted);
+	}
 	if (kind === 'invalidToken' || kind === 'missingPermission') {
 		const expired = times.expiresAt > 0 && times.expiresAt <= now;
 		throw new TokenRenewalError(
@@ -135,10 +138,8 @@ async function adoptPastedToken(
 	if (!endpoints.debugPath) {
 		// No way to ask Meta: with the App Secret, exchanging tells (a long-lived token comes back
 		// as a fresh 60-day one); without it, the pasted token is taken as long-lived.
-		if (appSecret) {
-			const exchanged = await exchange(helpers, endpoints, pasted, appSecret, now);
-			if (exchanged) return renewed(exchanged.token, exchanged.times, pasted);
-		}
+		const exchanged = appSecret ? await exchange(helpers, endpoints, pasted, appSecret, now) : undefined;
+		if (exchanged && 'token' in exchanged) return renewed(exchanged.token, exchanged.times, pasted);
 		return renewed(pasted, { issuedAt: now, expiresAt: 0 }, pasted);
 	}
 	const debug = await callTokenEndpoint(helpers, endpoints, endpoints.debugPath, { input_token: pasted, access_token: pasted });
@@ -160,30 +161,41 @@ async function adoptPastedToken(
 			`The pasted token is a short-lived ${endpoints.platform} token (it lasts one hour). Add your app's ${endpoints.platform} App Secret to the "${endpoints.credentialName}" credential so it can be exchanged for a 60-day token, or paste a long-lived token.`,
 		);
 	}
-	const exchanged = await exchange(helpers, endpoints, pasted, appSecret, now, true);
-	return renewed(exchanged!.token, exchanged!.times, pasted);
+	const exchanged = await exchange(helpers, endpoints, pasted, appSecret, now);
+	if ('refused' in exchanged) throw exchangeRefused(endpoints, exchanged.refused);
+	return renewed(exchanged.token, exchanged.times, pasted);
 }
 
-/** Short-lived → 60-day token. Undefined when Meta refuses and `mustSucceed` is off. */
+interface TokenGrant {
+	token: string;
+	times: LiveTokenTimes;
+}
+
+/** A token Meta granted (exchange or refresh): valid for `expires_in` seconds from now. */
+function grantOf(answer: GraphAnswer, now: number): TokenGrant {
+	return { token: String(answer.body.access_token), times: { issuedAt: now, expiresAt: now + Number(answer.body.expires_in) * 1000 } };
+}
+
+function exchangeRefused(endpoints: LongLivedTokenEndpoints, answer: GraphAnswer): TokenRenewalError {
+	return new TokenRenewalError(
+		`Meta refused to exchange the ${endpoints.platform} token for a 60-day one (check the App Secret, or paste a fresh token: short-lived tokens expire after one hour). Meta says: ${metaSays(answer)}`,
+	);
+}
+
+/** Short-lived → 60-day token; Meta's refusal is returned (callers differ on it), an invalid token throws. */
 async function exchange(
 	helpers: IHttpRequestHelper,
 	endpoints: LongLivedTokenEndpoints,
 	token: string,
 	appSecret: string,
 	now: number,
-	mustSucceed = false,
-): Promise<{ token: string; times: LiveTokenTimes } | undefined> {
+): Promise<TokenGrant | { refused: GraphAnswer }> {
 	const answer = await callTokenEndpoint(helpers, endpoints, endpoints.exchangePath, {
 		grant_type: endpoints.exchangeGrant,
 		client_secret: appSecret,
 		access_token: token,
 	});
 	const kind = failureKind(answer);
-	if (kind === 'invalidToken' || (kind && mustSucceed)) {
-		throw new TokenRenewalError(
-			`Meta refused to exchange the ${endpoints.platform} token for a 60-day one (check the App Secret, or paste a fresh token: short-lived tokens expire after one hour). Meta says: ${metaSays(answer)}`,
-		);
-	}
-	if (kind) return undefined;
-	return { token: String(answer.body.access_token), times: { issuedAt: now, expiresAt: now + Number(answer.body.expires_in) * 1000 } };
+	if (kind === 'invalidToken') throw exchangeRefused(endpoints, answer);
+	return kind ? { refused: answer } : grantOf(answer, now);
 }
