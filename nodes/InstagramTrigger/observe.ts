@@ -5,32 +5,22 @@
 import type { IDataObject, IPollFunctions, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { INSTAGRAM_API_BASE_URL, INSTAGRAM_SCOPES, PAGE_SIZE_MAX } from '../Instagram/instagramApi';
+import { INSTAGRAM_SCOPES, PAGE_SIZE_MAX } from '../Instagram/instagramApi';
 import { metricsForMedia, noInsightsReason } from '../Instagram/shared/mediaInsights';
-import { INSTAGRAM_CREDENTIAL_TYPE } from '../Instagram/shared/requests';
+import { INSTAGRAM_PLATFORM } from '../Instagram/shared/requests';
 import type { BackoffPolicy } from '../shared/backoff';
 import type { CrossingWatch, WatchedObject } from '../shared/crossingPoll';
-import { observePosts, recentWindowOf } from '../shared/crossingPoll';
+import { observePosts, pollGetter, recentWindowOf } from '../shared/crossingPoll';
 import { walkPages } from '../shared/cursorPaging';
 import type { Observation } from '../shared/crossings';
 import type { DatePreset } from '../shared/dateRange';
 import { resolveDateRange } from '../shared/dateRange';
 import type { GraphInsight } from '../shared/insightsNormaliser';
 import { insightTotal } from '../shared/insightsNormaliser';
-import { graphGet } from '../shared/transport';
 
 type WatchedMedia = WatchedObject & { media_product_type?: string };
 
-function instagramGetter(context: IPollFunctions, backoff: BackoffPolicy) {
-	return async <T>(path: string, qs: IDataObject, requiredScope: string) =>
-		await graphGet<T>(context, path, qs, {
-			baseURL: INSTAGRAM_API_BASE_URL,
-			credentialType: INSTAGRAM_CREDENTIAL_TYPE,
-			credentialName: 'Instagram',
-			requiredScope,
-			backoff,
-		});
-}
+const instagramGetter = (context: IPollFunctions, backoff: BackoffPolicy) => pollGetter(context, INSTAGRAM_PLATFORM, backoff);
 
 export function instagramWatch(context: IPollFunctions): CrossingWatch {
 	const watch = context.getNodeParameter('watch') as string;

@@ -7,25 +7,16 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import type { BackoffPolicy } from '../shared/backoff';
 import type { CrossingWatch, WatchedObject } from '../shared/crossingPoll';
-import { observePosts, recentWindowOf } from '../shared/crossingPoll';
+import { observePosts, pollGetter, recentWindowOf } from '../shared/crossingPoll';
 import { walkPages } from '../shared/cursorPaging';
 import type { DatePreset } from '../shared/dateRange';
 import { resolveDateRange } from '../shared/dateRange';
 import type { GraphInsight } from '../shared/insightsNormaliser';
 import { insightTotal } from '../shared/insightsNormaliser';
-import { graphGet } from '../shared/transport';
-import { credentialTypeOf } from '../Threads/shared/credentials';
-import { PAGE_SIZE_MAX, THREADS_API_BASE_URL, THREADS_SCOPES, USER_METRIC_RULES } from '../Threads/threadsApi';
+import { THREADS_PLATFORM } from '../Threads/shared/requests';
+import { PAGE_SIZE_MAX, THREADS_SCOPES, USER_METRIC_RULES } from '../Threads/threadsApi';
 
-function threadsGetter(context: IPollFunctions, backoff: BackoffPolicy) {
-	return async <T>(path: string, qs: IDataObject, requiredScope: string) =>
-		await graphGet<T>(context, path, qs, {
-			baseURL: THREADS_API_BASE_URL,
-			credentialType: credentialTypeOf(context),
-			requiredScope,
-			backoff,
-		});
-}
+const threadsGetter = (context: IPollFunctions, backoff: BackoffPolicy) => pollGetter(context, THREADS_PLATFORM, backoff);
 
 /** The watch the user configured, ready for the shared poll shell. */
 export function threadsWatch(context: IPollFunctions): CrossingWatch {

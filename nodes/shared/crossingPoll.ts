@@ -11,7 +11,8 @@ import { DEFAULT_BACKOFF } from './backoff';
 import type { CrossingCondition, CrossingEvent, CrossingState, Observation } from './crossings';
 import { evaluateCrossings, validateCondition } from './crossings';
 import { mapInPool } from './pool';
-import { graphErrorDetailsOf } from './transport';
+import type { GraphPlatform } from './pooledGraphRequest';
+import { graphErrorDetailsOf, graphGet } from './transport';
 
 /** Where the crossing state lives in the node's static data (persisted by n8n after each poll). */
 const STATE_KEY = 'crossings';
@@ -92,6 +93,18 @@ export async function observePosts<Post extends WatchedObject>(
 	});
 	// Observations in post order, so events come out newest post first.
 	return { watched: posts, observations: observations.flatMap((entry) => entry ?? []), interruptedBy };
+}
+
+/** A poll's GET on a platform: the node's credential, Graph error mapping, the poll's backoff. */
+export function pollGetter(context: IPollFunctions, platform: GraphPlatform, backoff: BackoffPolicy) {
+	return async <T>(path: string, qs: IDataObject, requiredScope: string): Promise<T> =>
+		await graphGet<T>(context, path, qs, {
+			baseURL: platform.baseUrl,
+			credentialType: platform.credentialTypeOf(context),
+			credentialName: platform.credentialName,
+			requiredScope,
+			backoff,
+		});
 }
 
 /** The "recent" watch window the user chose: published in the last N days, or the latest N. */

@@ -16,7 +16,7 @@ export const DEFAULT_MAX_CONCURRENCY = 50;
 /** What a platform contributes: where its API lives and which credential signs a node's requests. */
 export interface GraphPlatform {
 	baseUrl: string;
-	credentialTypeOf(context: IExecuteSingleFunctions): string;
+	credentialTypeOf(context: { getNodeParameter(name: string, fallback: unknown): unknown }): string;
 	/** Shown in error messages ("the Instagram access token has expired"). */
 	credentialName: string;
 }

@@ -42,12 +42,10 @@ export function usernameOf(context: IExecuteSingleFunctions): string {
 	return username;
 }
 
-/** preSend: `/{media-id}` plus a suffix, with the media ID checked first. */
-export function mediaPath(suffix: string) {
-	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
-		requestOptions.url = `/${mediaIdOf(this)}${suffix}`;
-		return requestOptions;
-	};
+/** preSend: the request goes to `/{media-id}`, with the media ID checked first. */
+export async function setMediaPath(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+	requestOptions.url = `/${mediaIdOf(this)}`;
+	return requestOptions;
 }
 
 /** preSend for post lists: the chosen publish-date range as Unix `since` / `until`. */

@@ -1,7 +1,7 @@
 import type { IExecuteSingleFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { postRow } from '../../../shared/postRows';
-import { mediaPath, throwOnThreadsError } from '../../shared/context';
+import { setMediaPath, throwOnThreadsError } from '../../shared/context';
 import { simplifyParameter } from '../../../shared/commonParameters';
 import { postFieldsParameter } from '../../shared/parameters';
 
@@ -14,7 +14,7 @@ async function simplifyPost(this: IExecuteSingleFunctions, items: INodeExecution
 
 export const getMediaRouting = {
 	request: { method: 'GET' as const, url: '=/' },
-	send: { preSend: [mediaPath('')] },
+	send: { preSend: [setMediaPath] },
 	output: { postReceive: [throwOnThreadsError, simplifyPost] },
 };
 
