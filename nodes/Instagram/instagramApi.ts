@@ -64,9 +64,7 @@ export const ACCOUNT_METRIC_BREAKDOWNS: Record<string, readonly string[]> = {
 /** Every account metric above is a total (no per-day series, no per-link values). */
 export const ACCOUNT_METRIC_SHAPES: InsightShapes = { timeSeries: [], perLink: [], demographics: [] };
 
-export const DEMOGRAPHIC_METRICS = ['follower_demographics', 'engaged_audience_demographics'];
 export const DEMOGRAPHIC_BREAKDOWNS = ['age', 'city', 'country', 'gender'];
-export const DEMOGRAPHIC_TIMEFRAMES = ['this_week', 'this_month'];
 
 /** Meta refuses more than 30 days between since and until. */
 export const MAX_RANGE_SECONDS = 30 * 86400;

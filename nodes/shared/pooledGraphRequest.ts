@@ -7,6 +7,7 @@
 import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
 
 import { AdaptiveLimiter } from './adaptiveLimiter';
+import type { BackoffPolicy } from './backoff';
 import { DEFAULT_BACKOFF } from './backoff';
 import type { AbandonSignal } from './transport';
 import { graphGet } from './transport';
@@ -30,15 +31,29 @@ export interface PooledGetOptions {
 	urgent?: boolean;
 }
 
-/** One pool per node execution, shared by its input items (n8n starts them all at once). */
-const pools = new Map<string, AdaptiveLimiter>();
+/**
+ * One pool per node execution, shared by its input items (n8n starts them all at once), with
+ * what every request of that execution reuses: read from the node's parameters once, not
+ * per request.
+ */
+interface ExecutionPool {
+	limiter: AdaptiveLimiter;
+	backoff: BackoffPolicy;
+	credentialType: string;
+}
 
-function poolOf(context: IExecuteSingleFunctions): { key: string; pool: AdaptiveLimiter } {
+const pools = new Map<string, ExecutionPool>();
+
+function poolOf(context: IExecuteSingleFunctions, platform: GraphPlatform): { key: string; pool: ExecutionPool } {
 	const key = `${context.getExecutionId()}:${context.getNode().id}`;
 	let pool = pools.get(key);
 	if (!pool) {
 		const max = context.getNodeParameter('options.maxConcurrency', DEFAULT_MAX_CONCURRENCY) as number;
-		pool = new AdaptiveLimiter({ max: max > 0 ? max : DEFAULT_MAX_CONCURRENCY });
+		pool = {
+			limiter: new AdaptiveLimiter({ max: max > 0 ? max : DEFAULT_MAX_CONCURRENCY }),
+			backoff: { ...DEFAULT_BACKOFF, maxTotalWaitMs: (context.getNodeParameter('options.maxRateLimitWait', 60) as number) * 1000 },
+			credentialType: platform.credentialTypeOf(context),
+		};
 		pools.set(key, pool);
 	}
 	return { key, pool };
@@ -51,25 +66,22 @@ export async function pooledGraphGet<T = IDataObject>(
 	qs: IDataObject,
 	options: PooledGetOptions = {},
 ): Promise<T> {
-	const { key, pool } = poolOf(context);
+	const { key, pool } = poolOf(context, platform);
 	try {
-		return await pool.run(
+		return await pool.limiter.run(
 			async (throttleReport) =>
 				await graphGet<T>(context, path, qs, {
 					baseURL: platform.baseUrl,
-					credentialType: platform.credentialTypeOf(context),
+					credentialType: pool.credentialType,
 					credentialName: platform.credentialName,
 					requiredScope: options.requiredScope,
-					backoff: {
-						...DEFAULT_BACKOFF,
-						maxTotalWaitMs: (context.getNodeParameter('options.maxRateLimitWait', 60) as number) * 1000,
-					},
+					backoff: pool.backoff,
 					throttleReport,
 					abandon: options.abandon,
 				}),
 			options.urgent,
 		);
 	} finally {
-		if (pool.idle) pools.delete(key);
+		if (pool.limiter.idle) pools.delete(key);
 	}
 }
