@@ -7,6 +7,7 @@ import type { INode, INodeParameters } from 'n8n-workflow';
 
 import type { RunOptions, WorkflowResult } from '../harness/runWorkflow';
 import { PACKAGE, runWorkflow } from '../harness/runWorkflow';
+import { renewalGateExpression, tokenFingerprint } from '../../nodes/shared/tokenLifecycle';
 import { createDemoWorld } from '../simulator/demoWorld';
 import { ThreadsSimulator } from '../simulator/threadsSimulator';
 
@@ -119,4 +120,20 @@ export async function rawAnswer(threads: SimulatedThreads, pathWithQuery: string
 export function expectNoSecrets(result: WorkflowResult, ...secrets: string[]): void {
 	const serialized = JSON.stringify({ run: result.run, error: result.error, message: result.error?.message, description: (result.error as { description?: string } | undefined)?.description });
 	for (const secret of secrets) expect(serialized).not.toContain(secret);
+}
+
+/**
+ * A self-renewing token credential after its first use (token adopted, renewal due in 50
+ * days), so a test's request counts are the node's own.
+ */
+export function adoptedTokenCredential(token: string, issuedAt = Date.now()) {
+	return {
+		accessToken: token,
+		appSecret: '',
+		renewalGate: renewalGateExpression(issuedAt + 50 * 86400_000),
+		liveToken: token,
+		issuedAt,
+		expiresAt: issuedAt + 60 * 86400_000,
+		pastedFingerprint: tokenFingerprint(token),
+	};
 }

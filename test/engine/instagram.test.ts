@@ -5,7 +5,7 @@ import { PACKAGE, runWorkflow } from '../harness/runWorkflow';
 import { createInstagramDemoWorld } from '../simulator/instagram/demoWorld';
 import type { IgSimAccount } from '../simulator/instagram/instagramSimulator';
 import { InstagramSimulator } from '../simulator/instagram/instagramSimulator';
-import { expectNoSecrets } from './fixtures';
+import { adoptedTokenCredential, expectNoSecrets } from './fixtures';
 
 const frozenNow = Date.now();
 let sim: InstagramSimulator;
@@ -26,17 +26,7 @@ afterEach(() => {
 
 /** An adopted self-renewing credential (first use already happened), so request counts are the node's own. */
 function credential() {
-	return {
-		instagramApi: {
-			accessToken: token,
-			appSecret: '',
-			renewalGate: `={{ $now.toMillis() < ${frozenNow + 50 * 86400_000} ? 'valid' : '' }}`,
-			liveToken: token,
-			issuedAt: frozenNow,
-			expiresAt: frozenNow + 60 * 86400_000,
-			pastedFingerprint: 'adopted',
-		},
-	};
+	return { instagramApi: adoptedTokenCredential(token, frozenNow) };
 }
 
 async function runInstagram(parameters: INodeParameters, input: object[] = [{}]) {

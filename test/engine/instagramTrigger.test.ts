@@ -3,6 +3,7 @@ import nock from 'nock';
 import { createPoller } from '../harness/runPoll';
 import type { IgSimAccount, IgSimMedia } from '../simulator/instagram/instagramSimulator';
 import { InstagramSimulator } from '../simulator/instagram/instagramSimulator';
+import { adoptedTokenCredential } from './fixtures';
 
 const HOUR = 3600_000;
 let sim: InstagramSimulator;
@@ -36,17 +37,7 @@ afterEach(() => {
 	nock.enableNetConnect();
 });
 
-const credentials = () => ({
-	instagramApi: {
-		accessToken: token,
-		appSecret: '',
-		renewalGate: `={{ $now.toMillis() < ${Date.now() + 50 * 86400_000} ? 'valid' : '' }}`,
-		liveToken: token,
-		issuedAt: Date.now(),
-		expiresAt: Date.now() + 60 * 86400_000,
-		pastedFingerprint: 'adopted',
-	},
-});
+const credentials = () => ({ instagramApi: adoptedTokenCredential(token) });
 const setViews = (id: string, views: number) => {
 	account.media.find((item) => item.id === id)!.metrics!.views = views;
 };
