@@ -40,6 +40,8 @@ export class AdaptiveLimiter {
 	/** Requests that were throttled and are waiting to retry: they hold a slot but are not at Meta. */
 	private waitingToRetry = 0;
 	private slowStartCredit = 0;
+	/** The lowest the refusals of one wave may take the limit (see `throttled`). */
+	private cutFloor = 1;
 
 	constructor(options: AdaptiveLimiterOptions) {
 		this.max = Math.max(1, Math.floor(options.max));
@@ -124,13 +126,22 @@ export class AdaptiveLimiter {
 	}
 
 	private throttled(startedIn: number): void {
+		// Meta refused this one while the others of `inFlight` that are not waiting to retry were
+		// at Meta: that number is its ceiling.
+		const atMeta = Math.max(1, this.inFlight - this.waitingToRetry);
+		if (startedIn === this.generation - 1) {
+			// Another refusal from the wave that caused the last cut: each one shows the ceiling is
+			// lower still. Refine, but never below half the first cut, in case some of the wave's
+			// accepted requests already finished.
+			this.limit = Math.max(this.cutFloor, Math.min(this.limit, atMeta));
+			return;
+		}
 		if (startedIn !== this.generation) return;
 		this.generation++;
 		if (!this.slowStart) this.probeInterval *= 2;
 		this.slowStart = false;
 		this.calmSuccesses = 0;
-		// Meta refused this one while the others of `inFlight` that are not waiting to retry were
-		// at Meta: that number is its ceiling.
-		this.limit = Math.max(1, Math.min(this.limit, this.inFlight - this.waitingToRetry));
+		this.limit = Math.min(this.limit, atMeta);
+		this.cutFloor = Math.max(1, Math.ceil(this.limit / 2));
 	}
 }

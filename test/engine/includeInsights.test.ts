@@ -115,7 +115,8 @@ describe('Include Insights on post lists', () => {
 
 describe('Media → Get Insights fed many items', () => {
 	it('bounded, adaptive concurrency across input items; results in input order, every item paired', async () => {
-		threads.sim.options.latencyMs = 40;
+		// Latency well above n8n's per-request CPU time, so a slow CI machine sees the same proportions.
+		threads.sim.options.latencyMs = 80;
 		threads.sim.options.maxInFlight = 8;
 		const posts = (await allPosts()).slice(0, 100);
 		const result = await runThreads(threads, {
@@ -126,7 +127,10 @@ describe('Media → Get Insights fed many items', () => {
 		expect(result.items.map((row) => row.id)).toEqual(posts.map((post) => post.id));
 		expect(result.output.Threads.map((item) => (item.pairedItem as { item: number }).item)).toEqual(posts.map((_, index) => index));
 		expect(threads.sim.requests.length - threads.sim.refusedCount).toBe(100);
-		expect(threads.sim.refusedCount).toBeLessThan(20);
+		// Sending every item at once would have 92 refused in the first wave alone; the adaptive
+		// pool overshoots once while ramping up and on rare probes (exact rates: `npm run bench`).
+		expect(threads.sim.refusedCount).toBeGreaterThan(0);
+		expect(threads.sim.refusedCount).toBeLessThan(posts.length * 0.3);
 	});
 
 	it('respects Max Concurrent Requests across items', async () => {
