@@ -33,7 +33,7 @@ export class Instagram implements INodeType {
 				noDataExpression: true,
 				default: 'account',
 				options: [
-					{ name: 'Account', value: 'account', description: 'Your professional account: insights over a date range' },
+					{ name: 'Account', value: 'account', description: 'Your professional account: insights over a date range, token status' },
 					{ name: 'Media', value: 'media', description: 'Your posts, reels and stories' },
 				],
 			},

@@ -41,7 +41,7 @@ export class Threads implements INodeType {
 					{ name: 'Media', value: 'media', description: 'One post: its fields or its insights' },
 					{ name: 'Profile', value: 'profile', description: 'A public profile, looked up by username' },
 					{ name: 'Thread', value: 'thread', description: 'Your own posts' },
-					{ name: 'User', value: 'user', description: 'Your account: insights over a date range' },
+					{ name: 'User', value: 'user', description: 'Your account: insights over a date range, token status' },
 				],
 			},
 			...mediaOperations,

@@ -57,3 +57,41 @@ export function tokenFingerprint(token: string): string {
 export function formatDay(epochMs: number): string {
 	return new Date(epochMs).toISOString().slice(0, 10);
 }
+
+/** What a Token Status row says about renewal. */
+export type TokenRenewal =
+	/** The token will be renewed by the next run after `renews_on`. */
+	| 'scheduled'
+	/** Past its renewal date and not renewed: Meta refused a passing attempt; the next run retries. */
+	| 'overdue'
+	/** Expired: only a new token helps. */
+	| 'expired'
+	/** n8n cannot renew this credential (Connect / OAuth2: one-hour token, no refresh token). */
+	| 'not_renewable';
+
+export interface TokenStatus {
+	token_issued_at: string | null;
+	token_expires_at: string | null;
+	days_left: number | null;
+	renews_on: string | null;
+	renewal: TokenRenewal;
+}
+
+/**
+ * A token's lifetime as spreadsheet columns. `times` is what the self-renewing credential
+ * stored at its last renewal; undefined for a credential n8n cannot renew.
+ */
+export function tokenStatusOf(times: LiveTokenTimes | undefined, now: number): TokenStatus {
+	if (!times || !times.issuedAt) {
+		return { token_issued_at: null, token_expires_at: null, days_left: null, renews_on: null, renewal: 'not_renewable' };
+	}
+	const dueAt = refreshDueAt(times);
+	const expired = times.expiresAt > 0 && times.expiresAt <= now;
+	return {
+		token_issued_at: new Date(times.issuedAt).toISOString(),
+		token_expires_at: times.expiresAt > 0 ? new Date(times.expiresAt).toISOString() : null,
+		days_left: times.expiresAt > 0 ? Math.max(0, Math.floor((times.expiresAt - now) / DAY_MS)) : null,
+		renews_on: new Date(dueAt).toISOString(),
+		renewal: expired ? 'expired' : now >= dueAt ? 'overdue' : 'scheduled',
+	};
+}

@@ -173,3 +173,23 @@ describe('Instagram → Media', () => {
 		expect(result.error?.message).toMatch(/missing the "instagram_business_manage_insights" permission/);
 	});
 });
+
+describe('Instagram → Account → Get Token Status', () => {
+	it('the professional account behind the token and its renewal dates, in one request', async () => {
+		const result = await runInstagram({ resource: 'account', operation: 'getTokenStatus' });
+		expect(result.error).toBeUndefined();
+		expect(sim.requests.map((request) => request.path)).toEqual(['/v23.0/me']);
+		expect(result.items).toEqual([
+			{
+				user_id: account.id,
+				username: account.username,
+				token_issued_at: new Date(frozenNow).toISOString(),
+				token_expires_at: new Date(frozenNow + 60 * 86400_000).toISOString(),
+				days_left: 59,
+				renews_on: new Date(frozenNow + 50 * 86400_000).toISOString(),
+				renewal: 'scheduled',
+			},
+		]);
+		expectNoSecrets(result, token);
+	});
+});

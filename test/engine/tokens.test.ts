@@ -10,7 +10,7 @@ import { createPoller } from '../harness/runPoll';
 import { DEMO_APP, createDemoWorld } from '../simulator/demoWorld';
 import { ThreadsSimulator } from '../simulator/threadsSimulator';
 import type { SimulatedThreads } from './fixtures';
-import { expectNoSecrets, runThreads } from './fixtures';
+import { expectNoSecrets, oauth2Credential, runThreads } from './fixtures';
 
 const DAY = 86_400_000;
 const START = Date.parse('2026-01-05T09:00:00Z');
@@ -155,5 +155,62 @@ describe('Self-renewing token', () => {
 		}
 		expect(tokenCalls('/refresh_access_token')).toBe(1);
 		expect(credentials.threadsApi.liveToken).not.toBe(threads.token);
+	});
+});
+
+describe('User → Get Token Status', () => {
+	const tokenStatus = async (credentials: TestCredentialsHelper, authentication = 'selfRenewingToken') =>
+		await runThreads(
+			threads,
+			{ parameters: { authentication, resource: 'user', operation: 'getTokenStatus' } },
+			{ credentialsHelper: credentials },
+		);
+	const iso = (epochMs: number) => new Date(epochMs).toISOString();
+
+	it('who the token belongs to, when it expires and when it renews itself; no secret in the row', async () => {
+		const credentials = tokenCredential(threads.token);
+		jest.setSystemTime(START + 12 * DAY);
+		const result = await tokenStatus(credentials);
+		expect(result.error).toBeUndefined();
+		expect(result.items).toEqual([
+			{
+				user_id: threads.userId,
+				username: 'demo.creator',
+				token_issued_at: iso(START),
+				token_expires_at: iso(START + 60 * DAY),
+				days_left: 48,
+				renews_on: iso(START + 50 * DAY),
+				renewal: 'scheduled',
+			},
+		]);
+		expect(tokenCalls('/debug_token')).toBe(1);
+		expectNoSecrets(result, threads.token);
+	});
+
+	it('reads the dates after a due renewal, so they are the ones the next run uses', async () => {
+		const credentials = tokenCredential(threads.token);
+		await dailyRun(credentials);
+		jest.setSystemTime(START + 51 * DAY);
+		const result = await tokenStatus(credentials);
+		expect(tokenCalls('/refresh_access_token')).toBe(1);
+		expect(result.items[0]).toMatchObject({ token_expires_at: iso(START + 111 * DAY), days_left: 60, renewal: 'scheduled' });
+	});
+
+	it('a renewal Meta refused for a passing reason shows as overdue, while the token still works', async () => {
+		const credentials = tokenCredential(threads.token);
+		await dailyRun(credentials);
+		jest.setSystemTime(START + 53 * DAY);
+		threads.sim.failNext({ kind: 'serverError', path: /refresh_access_token/ });
+		const result = await tokenStatus(credentials);
+		expect(result.error).toBeUndefined();
+		expect(result.items[0]).toMatchObject({ username: 'demo.creator', days_left: 7, renewal: 'overdue' });
+	});
+
+	it('the Connect (OAuth2) credential: who it is, and that n8n cannot renew it', async () => {
+		const result = await tokenStatus(createCredentialsHelper(oauth2Credential(threads.token)), 'oAuth2');
+		expect(result.items).toEqual([
+			{ user_id: threads.userId, username: 'demo.creator', token_issued_at: null, token_expires_at: null, days_left: null, renews_on: null, renewal: 'not_renewable' },
+		]);
+		expectNoSecrets(result, threads.token, 'test-client-secret-value');
 	});
 });

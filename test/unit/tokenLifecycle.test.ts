@@ -4,6 +4,7 @@ import {
 	refreshDueAt,
 	renewalGateExpression,
 	tokenFingerprint,
+	tokenStatusOf,
 } from '../../nodes/shared/tokenLifecycle';
 
 const T0 = Date.parse('2026-01-01T00:00:00Z');
@@ -34,5 +35,43 @@ describe('token lifecycle', () => {
 		expect(a).toBe(tokenFingerprint('THAAabcdefghijkl'));
 		expect(a).not.toBe(tokenFingerprint('THAAabcdefghijkm'));
 		expect(a).not.toContain('abcdef');
+	});
+
+	describe('token status row', () => {
+		const sixtyDays = { issuedAt: T0, expiresAt: T0 + 60 * DAY_MS };
+
+		it('a fresh 60-day token: expiry, whole days left, renewal date', () => {
+			expect(tokenStatusOf(sixtyDays, T0 + 12.5 * DAY_MS)).toEqual({
+				token_issued_at: '2026-01-01T00:00:00.000Z',
+				token_expires_at: '2026-03-02T00:00:00.000Z',
+				days_left: 47,
+				renews_on: '2026-02-20T00:00:00.000Z',
+				renewal: 'scheduled',
+			});
+		});
+
+		it('past the renewal date and still the old token: overdue; past expiry: expired, 0 days left', () => {
+			expect(tokenStatusOf(sixtyDays, T0 + 51 * DAY_MS).renewal).toBe('overdue');
+			expect(tokenStatusOf(sixtyDays, T0 + 61 * DAY_MS)).toMatchObject({ renewal: 'expired', days_left: 0 });
+		});
+
+		it('no expiry reported by Meta: expiry columns empty, renewal still scheduled by age', () => {
+			expect(tokenStatusOf({ issuedAt: T0, expiresAt: 0 }, T0)).toMatchObject({
+				token_expires_at: null,
+				days_left: null,
+				renews_on: '2026-02-20T00:00:00.000Z',
+				renewal: 'scheduled',
+			});
+		});
+
+		it('a credential n8n cannot renew: not renewable, no dates', () => {
+			expect(tokenStatusOf(undefined, T0)).toEqual({
+				token_issued_at: null,
+				token_expires_at: null,
+				days_left: null,
+				renews_on: null,
+				renewal: 'not_renewable',
+			});
+		});
 	});
 });

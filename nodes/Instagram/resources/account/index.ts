@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { TOKEN_STATUS_DESCRIPTION, tokenStatusRouting } from '../../../shared/tokenStatus';
+import { INSTAGRAM_PLATFORM } from '../../shared/requests';
 import { getAccountInsightsFields, getAccountInsightsRouting } from './getInsights';
 
 export const accountOperations: INodeProperties[] = [
@@ -17,6 +19,13 @@ export const accountOperations: INodeProperties[] = [
 				action: 'Get account insights',
 				description: 'Views, reach, interactions, follows with their breakdowns, or audience demographics',
 				routing: getAccountInsightsRouting,
+			},
+			{
+				name: 'Get Token Status',
+				value: 'getTokenStatus',
+				action: 'Get token status',
+				description: TOKEN_STATUS_DESCRIPTION,
+				routing: tokenStatusRouting(INSTAGRAM_PLATFORM, 'user_id,username'),
 			},
 		],
 	},
