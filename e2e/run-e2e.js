@@ -53,6 +53,17 @@ function runCopies(flagship) {
 	return { selfRenewing: workflow, oauth2, lastNode, listNode: workflow.nodes.find((n) => n.parameters?.operation === 'list').name };
 }
 
+/** The Instagram alert with Slack replaced by No Operation (no Slack account here), so n8n can activate it. */
+function activationCopy(example) {
+	const workflow = JSON.parse(JSON.stringify(example));
+	workflow.id = 'igViewsAlertLive';
+	workflow.name = `${example.name} (e2e: activated, Slack replaced by No Operation)`;
+	const slack = workflow.nodes.find((n) => n.type === 'n8n-nodes-base.slack');
+	Object.assign(slack, { type: 'n8n-nodes-base.noOp', typeVersion: 1, parameters: {} });
+	const trigger = workflow.nodes.find((n) => n.type === `${PACKAGE_NAME}.instagramTrigger`);
+	return { workflow, triggerName: trigger.name };
+}
+
 /**
  * Executes a workflow headless with the Threads simulator configured by `sim` (the
  * Instagram one shares its clock, THREADS_SIM_NOW); returns the run, both simulators' logs
@@ -194,7 +205,7 @@ async function main() {
 	const growth = P.manualRunCopy(examples.find((e) => e.file === 'account-growth-to-airtable.json').workflow, 'thrGrowthRun0001');
 	const combinedExample = examples.find((e) => e.file === P.COMBINED_FILE).workflow;
 	const combined = P.combinedRunCopy(combinedExample);
-	const igAlert = P.manualRunCopy(examples.find((e) => e.file === 'alert-when-an-instagram-post-passes-1000-views.json').workflow, 'igViewsAlertRun1');
+	const igAlert = activationCopy(examples.find((e) => e.file === 'alert-when-an-instagram-post-passes-1000-views.json').workflow);
 	const { token } = P.demoToken();
 	const setupSeconds = (Date.now() - started) / 1000;
 	console.log('');
@@ -218,7 +229,7 @@ async function main() {
 		});
 	}
 
-	await test('the run copies import (flagship ×2, growth, Threads + Instagram daily, Instagram alert: Manual Trigger instead of Schedule, no destination)', async () => {
+	await test('the run copies import (flagship ×2, growth, Threads + Instagram daily: Manual Trigger instead of Schedule, no destination; Instagram alert: Slack replaced by No Operation)', async () => {
 		const dir = path.join(USER_FOLDER, 'import', 'runs');
 		fs.mkdirSync(dir, { recursive: true });
 		fs.writeFileSync(path.join(dir, 'self-renewing.json'), JSON.stringify(copies.selfRenewing));
@@ -343,39 +354,6 @@ async function main() {
 		info(`requests: Threads ${r.simLog.requests.length}, Instagram ${r.igLog.requests.length} (${r.igLog.requests.map((q) => `${q.path} ${q.status}`).join(', ')})`);
 	});
 
-	await test('"Alert when an Instagram post passes 1,000 views" executes headless: the Filter passes exactly the last 7 days\' media above 1,000 views', async () => {
-		const now = Date.now();
-		const { DateTime } = require(path.join(ROOT, 'node_modules', 'luxon'));
-		const today = DateTime.fromMillis(now, { zone: 'UTC' }).startOf('day');
-		const since = Math.floor(today.minus({ days: 7 }).toSeconds());
-		const until = Math.floor(today.toSeconds());
-		const r = await execute(igAlert.workflow.id, { NOW: now });
-		assert.equal(r.code, 0, `n8n execute exited ${r.code}\n${r.stdout.slice(-3000)}\n${r.stderr}`);
-		assert.equal(r.run?.data?.resultData?.error, undefined);
-		const listNode = igAlert.workflow.nodes.find((n) => n.type === INSTAGRAM_NODE_TYPE).name;
-		const listed = P.nodeItems(r.run, listNode);
-		const passed = P.nodeItems(r.run, igAlert.lastNode);
-		// From the simulator: the media of the last 7 whole days and their views.
-		const { InstagramSimulator } = require(path.join(SIM_BUILD, 'test', 'simulator', 'instagram', 'instagramSimulator.js'));
-		const { createInstagramDemoWorld } = require(path.join(SIM_BUILD, 'test', 'simulator', 'instagram', 'demoWorld.js'));
-		const sim = new InstagramSimulator({ now: () => now });
-		const { token } = createInstagramDemoWorld(sim);
-		const get = async (p) => (await sim.handle({ method: 'GET', path: p, headers: { authorization: `Bearer ${token}` } })).body;
-		const media = (await get(`/v23.0/me/media?fields=id&since=${since}&until=${until}&limit=100`)).data;
-		const views = {};
-		for (const m of media) views[m.id] = (await get(`/v23.0/${m.id}/insights?metric=views`)).data?.[0]?.values?.[0]?.value ?? null;
-		assert.deepEqual(listed.map((row) => [row.id, row.views]), media.map((m) => [m.id, views[m.id]]));
-		const above = media.filter((m) => views[m.id] > 1000).map((m) => m.id);
-		assert.ok(above.length > 0, 'the demo world has media above 1,000 views in the last 7 days');
-		assert.deepEqual(passed.map((row) => row.id), above);
-		for (const row of passed) assert.ok(row.permalink && row.views > 1000, JSON.stringify(row));
-		const data = instagramDataRequests(r.igLog);
-		assert.equal(data.filter((q) => q.path === '/v23.0/me/media').length, 1);
-		assert.deepEqual(data.filter((q) => q.path !== '/v23.0/me/media').map((q) => q.path).sort(), media.map((m) => `/v23.0/${m.id}/insights`).sort());
-		assert.ok(data.every((q) => q.status === 200 && q.authVia === 'header'), JSON.stringify(data));
-		info(`${listed.length} media in the last 7 days, ${passed.length} above 1,000 views (every run alerts on all of them: not edge-triggered)`);
-	});
-
 	let server;
 	await test('n8n lists the package\'s node and credential types, Threads and Instagram (n8n start, /types/*.json)', async () => {
 		server = startN8n(USER_FOLDER, { port: PORT });
@@ -397,6 +375,43 @@ async function main() {
 		assert.equal(instagramCredential.displayName, 'Instagram Self-Renewing Token API');
 		assert.doesNotMatch(server.output(), /Failed to load package|n8n-nodes-threads-insights.*(error|failed)/i);
 		info(`nodes: ${ours.join(', ')}; credentials: ${[...CREDENTIAL_TYPES, INSTAGRAM_CREDENTIAL_TYPE].join(', ')}`);
+	});
+
+	await test('"Alert when an Instagram post passes 1,000 views" activates in a real n8n: its first poll stores the baseline and fires nothing (no flood)', async () => {
+		assert.ok(server?.cookie, 'server not started');
+		const rest = async (method, url, body) => {
+			const res = await fetch(`${server.url}/rest${url}`, {
+				method,
+				headers: { cookie: server.cookie, 'content-type': 'application/json' },
+				body: body === undefined ? undefined : JSON.stringify(body),
+			});
+			const text = await res.text();
+			assert.equal(res.status, 200, `${method} ${url}: ${text.slice(0, 2000)}`);
+			return JSON.parse(text).data;
+		};
+		const before = await rest('GET', `/workflows/${igAlert.workflow.id}`);
+		await rest('POST', `/workflows/${igAlert.workflow.id}/activate`, { versionId: before.versionId });
+		// n8n 2.41 applies an activation asynchronously (its publication outbox): it polls once,
+		// then saves the node's static data. Wait for that, then deactivate.
+		let state;
+		for (const deadline = Date.now() + 60_000; !state && Date.now() < deadline; await new Promise((r) => setTimeout(r, 500))) {
+			state = (await rest('GET', `/workflows/${igAlert.workflow.id}`)).staticData?.[`node:${igAlert.triggerName}`]?.crossings;
+		}
+		await rest('POST', `/workflows/${igAlert.workflow.id}/deactivate`, {});
+		assert.ok(state, 'no crossing state saved within 60 s of activation');
+		assert.deepEqual(state.m, ['views']);
+		const watched = Object.keys(state.o);
+		assert.ok(watched.length > 0, 'the demo account has media in the last 7 days');
+		const { createInstagramDemoWorld } = require(path.join(SIM_BUILD, 'test', 'simulator', 'instagram', 'demoWorld.js'));
+		const { InstagramSimulator } = require(path.join(SIM_BUILD, 'test', 'simulator', 'instagram', 'instagramSimulator.js'));
+		const { account } = createInstagramDemoWorld(new InstagramSimulator());
+		const ids = new Set(account.media.map((m) => m.id));
+		assert.ok(watched.every((id) => ids.has(id)), `watched ${watched} are the demo account's media`);
+		const above = watched.filter((id) => state.o[id][0][0] > 1000);
+		assert.ok(above.length > 0, 'some media are already above 1,000 views, and activation must not fire for them');
+		const executions = await rest('GET', `/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId: igAlert.workflow.id }))}`);
+		assert.equal((executions.results ?? executions).length, 0, 'activation fired nothing');
+		info(`baseline for ${watched.length} media of the last 7 days (${above.length} already above 1,000 views); 0 executions`);
 	});
 
 	await test('n8n keeps the executions: the failed ones carry the node\'s message (REST /rest/executions)', async () => {

@@ -14,7 +14,7 @@ import { mapInPool } from './pool';
 import type { GraphPlatform } from './pooledGraphRequest';
 import { graphErrorDetailsOf, graphGet } from './transport';
 
-/** Where the crossing state lives in the node's static data (persisted by n8n after each poll). */
+/** Where the crossing state lives in the node's static data (n8n persists it after activation and with every poll that fires). */
 const STATE_KEY = 'crossings';
 /** Insight requests of one poll run this many at a time. */
 const POLL_CONCURRENCY = 4;

@@ -2,6 +2,8 @@
  * Shared set-up for engine tests: the simulator installed at the socket level, a demo
  * world, a connected OAuth2 credential, and a one-node workflow builder.
  */
+import * as fs from 'fs';
+import * as path from 'path';
 import nock from 'nock';
 import type { INode, INodeParameters } from 'n8n-workflow';
 
@@ -136,4 +138,25 @@ export function adoptedTokenCredential(token: string, issuedAt = Date.now()) {
 		expiresAt: issuedAt + 60 * 86400_000,
 		pastedFingerprint: tokenFingerprint(token),
 	};
+}
+
+interface ExampleNode {
+	name: string;
+	type: string;
+	parameters: INodeParameters;
+}
+
+/**
+ * An alert example as shipped in examples/: its trigger's parameters (without the poll
+ * schedule, which the test drives) and the `$json` fields its message node reads.
+ */
+export function alertExample(file: string): { triggerParameters: INodeParameters; messageFields: string[] } {
+	const workflow = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'examples', file), 'utf8')) as { nodes: ExampleNode[] };
+	const trigger = workflow.nodes.find((node) => node.type.startsWith(`${PACKAGE}.`) && node.type.endsWith('Trigger'));
+	const message = workflow.nodes.find((node) => node.type === 'n8n-nodes-base.slack');
+	if (!trigger || !message) throw new Error(`${file}: expected a trigger of this package and a Slack node`);
+	const triggerParameters = { ...trigger.parameters };
+	delete triggerParameters.pollTimes;
+	const messageFields = [...String(message.parameters.text).matchAll(/\$json\.(\w+)/g)].map((match) => match[1]);
+	return { triggerParameters, messageFields };
 }

@@ -3,7 +3,7 @@ import nock from 'nock';
 import { createPoller } from '../harness/runPoll';
 import type { IgSimAccount, IgSimMedia } from '../simulator/instagram/instagramSimulator';
 import { InstagramSimulator } from '../simulator/instagram/instagramSimulator';
-import { adoptedTokenCredential } from './fixtures';
+import { adoptedTokenCredential, alertExample } from './fixtures';
 
 const HOUR = 3600_000;
 let sim: InstagramSimulator;
@@ -102,5 +102,19 @@ describe('Instagram Insights Trigger (same crossing engine, Instagram source)', 
 		setViews('1801', 1200);
 		sim.failNext({ kind: 'igRateLimit', times: 1, path: /1801\/insights/ });
 		expect((await poller.poll())?.map((item) => item.json.mediaId)).toEqual(['1801']);
+	});
+});
+
+describe('the shipped example "Alert when an Instagram post passes 1,000 views"', () => {
+	it('its trigger, as configured in examples/, fires once per media that crosses, with every field its Slack message reads', async () => {
+		const example = alertExample('alert-when-an-instagram-post-passes-1000-views.json');
+		const poller = createPoller(example.triggerParameters, credentials(), { nodeType: 'instagramTrigger' });
+		expect(await poller.poll()).toBeNull();
+		setViews('1803', 1001);
+		const events = (await poller.poll())?.map((item) => item.json) ?? [];
+		expect(events.map((event) => [event.mediaId, event.value])).toEqual([['1803', 1001]]);
+		expect(example.messageFields.sort()).toEqual(['metric', 'permalink', 'text', 'threshold', 'value']);
+		for (const field of example.messageFields) expect(events[0][field]).toEqual(expect.anything());
+		expect(await poller.poll()).toBeNull();
 	});
 });

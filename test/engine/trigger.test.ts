@@ -3,7 +3,7 @@ import nock from 'nock';
 import { createPoller } from '../harness/runPoll';
 import type { SimPost } from '../simulator/threadsSimulator';
 import { ThreadsSimulator } from '../simulator/threadsSimulator';
-import { oauth2Credential, requestLines } from './fixtures';
+import { adoptedTokenCredential, alertExample, oauth2Credential, requestLines } from './fixtures';
 
 const HOUR = 3600_000;
 let sim: ThreadsSimulator;
@@ -213,5 +213,19 @@ describe('Threads Trigger: other watches and conditions', () => {
 		const poller = createPoller({ ...recentViewsAbove1000, condition: 'milestone', milestoneEvery: 0 }, oauth2Credential(token));
 		await expect(poller.poll()).rejects.toThrow(/every/i);
 		expect(sim.requests).toHaveLength(0);
+	});
+});
+
+describe('the shipped example "Alert when a post passes 1,000 views"', () => {
+	it('its trigger, as configured in examples/, fires once per post that crosses, with every field its Slack message reads', async () => {
+		const example = alertExample('alert-when-a-post-passes-1000-views.json');
+		const poller = createPoller(example.triggerParameters, { threadsApi: adoptedTokenCredential(token) });
+		expect(await poller.poll()).toBeNull();
+		setViews('1001', 1200);
+		const events = (await poller.poll())?.map((item) => item.json) ?? [];
+		expect(events.map((event) => [event.mediaId, event.value])).toEqual([['1001', 1200]]);
+		expect(example.messageFields.sort()).toEqual(['metric', 'permalink', 'text', 'threshold', 'value']);
+		for (const field of example.messageFields) expect(events[0][field]).toEqual(expect.anything());
+		expect(await poller.poll()).toBeNull();
 	});
 });
