@@ -62,6 +62,8 @@ async function measure(scenario: ScenarioName, n: number, latencyMs: number, cap
 	const sim = new ThreadsSimulator({ latencyMs, maxInFlight: cap });
 	const { token } = createDemoWorld(sim, { postCount: n });
 	sim.install();
+	// Start every scenario from a collected heap, so one scenario's garbage is not the next one's CPU.
+	(globalThis as { gc?: () => void }).gc?.();
 	let peakRss = process.memoryUsage().rss;
 	const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 20);
 	const cpuBefore = process.cpuUsage();
