@@ -1,13 +1,27 @@
 /**
  * Walks a Graph list by its `after` cursor. Pure: the caller fetches the pages.
  *
- * Meta's list answers may omit `paging.next`, so the cursor drives the loop; each page asks
+ * Meta's list answers may omit `paging.next`, so the cursor drives the loop (taken from
+ * `paging.next` only when an answer has no `cursors.after`); each page asks
  * only for what is still missing (a limit of 120 is 100 + 20), and the last page is the one
  * without a cursor or without data.
  */
 export interface GraphPage<Item> {
 	data?: Item[];
-	paging?: { cursors?: { after?: string } };
+	paging?: { cursors?: { after?: string }; next?: string };
+}
+
+/** The page's `after` cursor; from `paging.next` when an answer carries only that link. */
+export function afterCursorOf(page: GraphPage<unknown>): string | undefined {
+	const cursor = page.paging?.cursors?.after;
+	if (cursor) return cursor;
+	const next = page.paging?.next;
+	if (!next) return undefined;
+	try {
+		return new URL(next).searchParams.get('after') ?? undefined;
+	} catch {
+		return undefined;
+	}
 }
 
 export interface PageWalk<Item> {
@@ -32,6 +46,6 @@ export async function walkPages<Item>(walk: PageWalk<Item>): Promise<void> {
 		const page = await walk.fetchPage(qs);
 		const data = page.data ?? [];
 		kept += walk.onPage(data.slice(0, walk.limit - kept));
-		after = data.length ? page.paging?.cursors?.after : undefined;
+		after = data.length ? afterCursorOf(page) : undefined;
 	} while (after && kept < walk.limit && !walk.stop?.());
 }

@@ -51,11 +51,12 @@ export function resolveDateRange(input: ResolveRangeInput): UnixRange {
 			return { since: seconds(today.minus({ days: 30 })), until: seconds(today) };
 		case 'thisMonth':
 			return { since: seconds(now.startOf('month')), until: seconds(now) };
-		case 'custom':
-			return {
-				since: toUnixSeconds(input.since, input.timezone),
-				until: toUnixSeconds(input.until, input.timezone),
-			};
+		case 'custom': {
+			const since = toUnixSeconds(input.since, input.timezone);
+			// An empty "Until" means now; sent explicitly, since Meta documents the two as a pair.
+			const until = toUnixSeconds(input.until, input.timezone) ?? (since !== undefined ? seconds(now) : undefined);
+			return { since, until };
+		}
 		default:
 			return {};
 	}

@@ -33,6 +33,8 @@ export interface DescribedGraphError {
 /** Meta's throttling codes: app (4), user (17), page/account (32), custom rate (613), Instagram account (80002). */
 export const RATE_LIMIT_CODES: readonly number[] = [4, 17, 32, 613, 80002];
 const FEATURE_NOT_AVAILABLE = 'THREADS_API__FEATURE_NOT_AVAILABLE';
+/** The documented English text of that error, for answers that carry only the text. */
+const FEATURE_NOT_AVAILABLE_TEXT = /does not have access to this Threads API feature/i;
 
 /** Pulls the `error` object out of any Graph answer; undefined when the body is not an error. */
 export function graphErrorOf(body: unknown): GraphErrorBody | undefined {
@@ -53,8 +55,8 @@ export function graphErrorOf(body: unknown): GraphErrorBody | undefined {
 
 export function classifyGraphError(error: GraphErrorBody, httpStatus: number): GraphErrorKind {
 	const code = Number(error.code);
-	const text = `${error.type ?? ''} ${error.message ?? ''} ${error.error_user_title ?? ''}`;
-	if (text.includes(FEATURE_NOT_AVAILABLE) || error.code === FEATURE_NOT_AVAILABLE) {
+	const text = `${error.type ?? ''} ${error.message ?? ''} ${error.error_user_title ?? ''} ${error.error_user_msg ?? ''}`;
+	if (text.includes(FEATURE_NOT_AVAILABLE) || FEATURE_NOT_AVAILABLE_TEXT.test(text) || error.code === FEATURE_NOT_AVAILABLE) {
 		return 'featureNotAvailable';
 	}
 	if (code === 190 || code === 102 || code === 2500) return 'invalidToken';

@@ -148,7 +148,10 @@ export function accountInsightsRows(
 	} else {
 		for (const metric of series) {
 			const insight = byName.get(metric);
-			if (insight) rows.push(...timeSeriesRows(insight));
+			if (!insight) continue;
+			// Meta's page also shows a series metric answered as one `total_value`: then one range row.
+			if (insight.values?.length || !insight.total_value) rows.push(...timeSeriesRows(insight));
+			else rows.push({ since: range.since ?? null, until: range.until ?? null, [metric]: insightTotal(insight) });
 		}
 	}
 	for (const metric of requestedMetrics.filter((m) => shapes.perLink.includes(m))) {

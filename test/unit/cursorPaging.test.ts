@@ -31,6 +31,24 @@ describe('walkPages', () => {
 		expect(list.requests).toHaveLength(3);
 	});
 
+	it('an answer with only a `paging.next` link (no cursors) still pages, by that link\'s `after`', async () => {
+		const requests: Array<Record<string, unknown>> = [];
+		const pages: Array<GraphPage<number>> = [
+			{ data: [1, 2], paging: { next: 'https://graph.threads.net/v1.0/me/threads?fields=id&limit=2&after=QVFI' } },
+			{ data: [3], paging: {} },
+		];
+		const seen: number[] = [];
+		await walkPages({
+			qs: {},
+			limit: Infinity,
+			pageSizeMax: 2,
+			fetchPage: async (qs) => (requests.push(qs), pages[requests.length - 1]),
+			onPage: (d) => seen.push(...d) && d.length,
+		});
+		expect(requests).toEqual([{ limit: 2 }, { limit: 2, after: 'QVFI' }]);
+		expect(seen).toEqual([1, 2, 3]);
+	});
+
 	it('counts only the items the caller kept, and stops when asked', async () => {
 		const list = fakeList(500);
 		// Keeping every other item: each next page asks for exactly what is still missing.

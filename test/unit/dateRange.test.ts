@@ -29,6 +29,14 @@ describe('resolveDateRange', () => {
 		expect(toUnixSeconds('', 'UTC')).toBeUndefined();
 		expect(toUnixSeconds('not a date', 'UTC')).toBeNaN();
 	});
+
+	it('custom with an empty Until ends now (Meta documents since and until as a pair); both empty: no range', () => {
+		expect(resolveDateRange({ preset: 'custom', timezone: 'UTC', now, since: '2026-03-01', until: '' })).toEqual({
+			since: unix('2026-03-01T00:00:00Z'),
+			until: unix('2026-03-10T15:30:00Z'),
+		});
+		expect(resolveDateRange({ preset: 'custom', timezone: 'UTC', now, since: '', until: '' })).toEqual({ since: undefined, until: undefined });
+	});
 });
 
 describe('rangeProblem', () => {

@@ -57,6 +57,13 @@ describe('accountInsightsRows', () => {
 		]);
 	});
 
+	it('views alone answered as one total (the other shape on Meta\'s page) → one range row, not zero rows', () => {
+		const viewsTotal = { name: 'views', period: 'day', total_value: { value: 1 } };
+		expect(accountInsightsRows([viewsTotal], ['views'], USER_METRIC_SHAPES, { since: '2024-07-11', until: '2024-07-12' })).toEqual([
+			{ since: '2024-07-11', until: '2024-07-12', views: 1 },
+		]);
+	});
+
 	it('totals → one row with the range and a column per metric; views is summed into it', () => {
 		const rows = accountInsightsRows([views, likes, followers], ['views', 'likes', 'followers_count'], USER_METRIC_SHAPES, {
 			since: '2024-07-11',

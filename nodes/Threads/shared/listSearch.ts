@@ -1,13 +1,12 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
+import type { GraphPage } from '../../shared/cursorPaging';
+import { afterCursorOf } from '../../shared/cursorPaging';
 import { graphGet } from '../../shared/transport';
 import { THREADS_API_BASE_URL, THREADS_SCOPES } from '../threadsApi';
 import { credentialTypeOf } from './credentials';
 
-interface PostsPage {
-	data?: Array<{ id: string; text?: string; timestamp?: string; permalink?: string; media_type?: string }>;
-	paging?: { cursors?: { after?: string } };
-}
+type PostsPage = GraphPage<{ id: string; text?: string; timestamp?: string; permalink?: string; media_type?: string }>;
 
 /** "From list" for the media locator: your recent posts, newest first, searchable by text. */
 export async function searchMyThreads(
@@ -29,6 +28,6 @@ export async function searchMyThreads(
 			value: post.id,
 			url: post.permalink,
 		})),
-		paginationToken: page.data?.length ? page.paging?.cursors?.after : undefined,
+		paginationToken: page.data?.length ? afterCursorOf(page) : undefined,
 	};
 }
