@@ -135,21 +135,25 @@ async function adoptPastedToken(
 	now: number,
 ): Promise<RenewedTokenFields> {
 	const appSecret = String(credentials.appSecret ?? '').trim();
-	if (!endpoints.debugPath) {
-		// No way to ask Meta: with the App Secret, exchanging tells (a long-lived token comes back
-		// as a fresh 60-day one); without it, the pasted token is taken as long-lived.
+	// Without a way to ask Meta: with the App Secret, exchanging tells (a long-lived token comes
+	// back as a fresh 60-day one, or the exchange is refused); otherwise the pasted token is
+	// taken as a long-lived one issued now.
+	const adoptUnasked = async () => {
 		const exchanged = appSecret ? await exchange(helpers, endpoints, pasted, appSecret, now) : undefined;
 		if (exchanged && 'token' in exchanged) return renewed(exchanged.token, exchanged.times, pasted);
 		return renewed(pasted, { issuedAt: now, expiresAt: 0 }, pasted);
-	}
+	};
+	if (!endpoints.debugPath) return await adoptUnasked();
 	const debug = await callTokenEndpoint(helpers, endpoints, endpoints.debugPath, { input_token: pasted, access_token: pasted });
-	const info = (debug.body.data ?? {}) as IDataObject;
-	if (failureKind(debug) === 'invalidToken' || info.is_valid === false) {
+	// Graph wraps the answer in `data`; accept it bare too.
+	const info = ((debug.body.data as IDataObject | undefined) ?? debug.body) as IDataObject;
+	const debugFailure = failureKind(debug);
+	if (debugFailure === 'invalidToken' || info.is_valid === false) {
 		throw new TokenRenewalError(
 			`The pasted ${endpoints.platform} access token is expired or invalid. Paste a fresh token into the "${endpoints.credentialName}" credential and save.`,
 		);
 	}
-	// When Meta cannot tell (debug unavailable), the token is taken as a long-lived one issued now.
+	if (debugFailure) return await adoptUnasked();
 	const times: LiveTokenTimes = {
 		issuedAt: Number(info.issued_at) ? Number(info.issued_at) * 1000 : now,
 		expiresAt: Number(info.expires_at) ? Number(info.expires_at) * 1000 : 0,

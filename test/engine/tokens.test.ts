@@ -112,6 +112,19 @@ describe('Self-renewing token', () => {
 		expectNoSecrets(await dailyRun(credentials), DEMO_APP.clientSecret, short);
 	});
 
+	it('when Meta cannot say how long a pasted token lives (debug_token failing), the App Secret exchange decides', async () => {
+		const short = threads.sim.issueToken(threads.userId, { kind: 'short', clientId: DEMO_APP.clientId });
+		const credentials = tokenCredential(short, DEMO_APP.clientSecret);
+		threads.sim.failNext({ kind: 'serverError', path: /debug_token/ });
+		const first = await dailyRun(credentials);
+		expect(first.error).toBeUndefined();
+		expect(tokenCalls('/access_token')).toBe(1);
+		expect(credentials.store.threadsApi.expiresAt).toBe(START + 60 * DAY);
+		// Still working after the one-hour token would have expired.
+		jest.setSystemTime(START + 2 * DAY);
+		expect((await dailyRun(credentials)).error).toBeUndefined();
+	});
+
 	it('a short-lived token without the App Secret is refused with the fix', async () => {
 		const short = threads.sim.issueToken(threads.userId, { kind: 'short', clientId: DEMO_APP.clientId });
 		const result = await dailyRun(tokenCredential(short));
