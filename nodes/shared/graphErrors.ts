@@ -130,21 +130,21 @@ export function describeGraphError(
 			return {
 				kind,
 				httpCode,
-				message: `Threads rejected the request: ${metaSays}`,
+				message: `${credential} rejected the request: ${metaSays}`,
 				description: `Check the node's parameters named in Meta's message [${code}]${trace}`,
 			};
 		case 'transient':
 			return {
 				kind,
 				httpCode,
-				message: 'Threads had a temporary problem: retry in a few minutes',
+				message: `${credential} had a temporary problem: retry in a few minutes`,
 				description: `Meta says: ${metaSays} [${code}]${trace}`,
 			};
 		default:
 			return {
 				kind,
 				httpCode,
-				message: `Threads returned an error: ${metaSays}`,
+				message: `${credential} returned an error: ${metaSays}`,
 				description: `[${code}]${trace}`,
 			};
 	}

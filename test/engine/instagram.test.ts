@@ -158,6 +158,12 @@ describe('Instagram → Media', () => {
 		expect(result.items[0]).toEqual({ id: carousel.id, media_type: 'CAROUSEL_ALBUM', children_ids: carousel.children!.map((child) => child.id).join(',') });
 	});
 
+	it('errors name Instagram, not Threads', async () => {
+		sim.failNext({ kind: 'invalidParameter', path: /\/media/ });
+		const result = await runInstagram({ resource: 'media', operation: 'list', limit: 5 });
+		expect(result.error?.message).toMatch(/^Instagram rejected the request: /);
+	});
+
 	it('Instagram rate limits (80002 and 4) get the same adaptive retry', async () => {
 		sim.failNext({ kind: 'igRateLimit', times: 2, path: /\/insights/ });
 		sim.failNext({ kind: 'rateLimit', times: 1, path: /\/insights/ });
