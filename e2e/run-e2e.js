@@ -248,7 +248,7 @@ async function main() {
 			const { DateTime } = require(path.join(ROOT, 'node_modules', 'luxon'));
 			const today = DateTime.fromMillis(now, { zone: 'UTC' }).startOf('day');
 			const since = Math.floor(today.minus({ days: 7 }).toSeconds());
-			const until = Math.floor(today.toSeconds());
+			const until = Math.floor(today.toSeconds()) - 1; // presets end one second before midnight
 			const r = await execute(workflow.id, { NOW: now });
 			assert.equal(r.code, 0, `n8n execute exited ${r.code}\n${r.stdout.slice(-3000)}\n${r.stderr}`);
 			assert.ok(r.run, 'no run JSON in the output');
@@ -302,6 +302,7 @@ async function main() {
 		assert.equal(rows.length, 1, JSON.stringify(rows));
 		assert.deepEqual(Object.keys(rows[0]).sort(), ['followers_count', 'likes', 'quotes', 'replies', 'reposts', 'since', 'until', 'views'].sort());
 		assert.equal(rows[0].since, today.minus({ days: 1 }).toISODate());
+		assert.equal(rows[0].until, today.minus({ days: 1 }).toISODate());
 		assert.equal(rows[0].followers_count, 12345);
 		const data = dataRequests(r.simLog);
 		assert.ok(data.length >= 1 && data.length <= 3 && data.every((q) => q.path === '/v1.0/me/threads_insights' && q.status === 200), JSON.stringify(data));
@@ -313,7 +314,7 @@ async function main() {
 		const { DateTime } = require(path.join(ROOT, 'node_modules', 'luxon'));
 		const today = DateTime.fromMillis(now, { zone: 'UTC' }).startOf('day');
 		const since = Math.floor(today.minus({ days: 1 }).toSeconds());
-		const until = Math.floor(today.toSeconds());
+		const until = Math.floor(today.toSeconds()) - 1; // presets end one second before midnight
 		const threadsMetrics = combinedExample.nodes.find((n) => n.type === NODE_TYPE).parameters.metrics;
 		const instagramMetrics = combinedExample.nodes.find((n) => n.type === INSTAGRAM_NODE_TYPE).parameters.metrics;
 		const r = await execute(P.COMBINED_RUN_ID, { NOW: now });

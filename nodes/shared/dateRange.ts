@@ -34,21 +34,23 @@ export function toUnixSeconds(value: string | number | undefined, timezone: stri
 
 /**
  * Presets cover whole days in the workflow's timezone; "today" and "this month" end now,
- * the others end at today's midnight so that the last, incomplete day is never counted.
+ * the others end one second before today's midnight, so the incomplete day is never
+ * counted, whether Meta reads `until` as inclusive (Instagram's pages say so) or not.
  */
 export function resolveDateRange(input: ResolveRangeInput): UnixRange {
 	const now = DateTime.fromJSDate(input.now ?? new Date(), { zone: input.timezone });
 	const today = now.startOf('day');
 	const seconds = (moment: DateTime) => Math.floor(moment.toSeconds());
+	const endOfYesterday = seconds(today) - 1;
 	switch (input.preset) {
 		case 'today':
 			return { since: seconds(today), until: seconds(now) };
 		case 'yesterday':
-			return { since: seconds(today.minus({ days: 1 })), until: seconds(today) };
+			return { since: seconds(today.minus({ days: 1 })), until: endOfYesterday };
 		case 'last7Days':
-			return { since: seconds(today.minus({ days: 7 })), until: seconds(today) };
+			return { since: seconds(today.minus({ days: 7 })), until: endOfYesterday };
 		case 'last30Days':
-			return { since: seconds(today.minus({ days: 30 })), until: seconds(today) };
+			return { since: seconds(today.minus({ days: 30 })), until: endOfYesterday };
 		case 'thisMonth':
 			return { since: seconds(now.startOf('month')), until: seconds(now) };
 		case 'custom': {
@@ -107,14 +109,15 @@ export function rangeQuery(range: UnixRange): UnixRange {
 
 /**
  * Splits a range into consecutive windows no longer than `maxSeconds` (Meta refuses longer
- * ones), oldest first. A range without both ends is returned as it is.
+ * ones), oldest first. Windows do not share a second (inclusive bounds would count it twice).
+ * A range without both ends is returned as it is.
  */
 export function splitRange(range: UnixRange, maxSeconds: number): UnixRange[] {
 	const { since, until } = range;
 	if (since === undefined || until === undefined || until - since <= maxSeconds) return [range];
 	const windows: UnixRange[] = [];
-	for (let start = since; start < until; start += maxSeconds) {
-		windows.push({ since: start, until: Math.min(until, start + maxSeconds) });
+	for (let start = since; start <= until; start += maxSeconds) {
+		windows.push({ since: start, until: Math.min(until, start + maxSeconds - 1) });
 	}
 	return windows;
 }

@@ -90,8 +90,8 @@ describe('Instagram → Account → Get Insights', () => {
 		expect(result.error).toBeUndefined();
 		const windows = sim.requests.map((request) => [Number(request.query.since), Number(request.query.until)]);
 		expect(windows).toEqual([
-			[day(-70), day(-40)],
-			[day(-40), day(-10)],
+			[day(-70), day(-40) - 1],
+			[day(-40), day(-10) - 1],
 			[day(-10), day(-5)],
 		]);
 		expect(result.items).toHaveLength(3);

@@ -52,7 +52,7 @@ describe('Thread → List', () => {
 		);
 		const today = DateTime.now().setZone('America/New_York').startOf('day');
 		const since = Math.floor(today.minus({ days: 7 }).toSeconds());
-		const until = Math.floor(today.toSeconds());
+		const until = Math.floor(today.toSeconds()) - 1;
 		expect(threads.sim.requests[0].query).toMatchObject({ since: String(since), until: String(until) });
 		expect(result.items.length).toBeGreaterThan(0);
 		for (const row of result.items) {

@@ -181,7 +181,7 @@ describe('Threads Trigger: other watches and conditions', () => {
 		const poller = createPoller({ watch: 'account', accountMetric: 'views', accountWindow: 'yesterday', condition: 'below', threshold: 50 }, oauth2Credential(token));
 		await poller.poll();
 		expect(sim.requests[0].query).toEqual({ metric: 'views', since: expect.stringMatching(/^\d+$/), until: expect.stringMatching(/^\d+$/) });
-		expect(Number(sim.requests[0].query.until) - Number(sim.requests[0].query.since)).toBe(86400);
+		expect(Number(sim.requests[0].query.until) - Number(sim.requests[0].query.since)).toBe(86399);
 	});
 
 	it('one post, every milestone of 1,000: one event per milestone passed, post fields fetched only when firing', async () => {

@@ -6,7 +6,7 @@ const threads = useSimulator();
 
 function yesterdayRange(timezone = 'UTC') {
 	const today = DateTime.now().setZone(timezone).startOf('day');
-	return { since: Math.floor(today.minus({ days: 1 }).toSeconds()), until: Math.floor(today.toSeconds()), day: today.minus({ days: 1 }).toISODate() };
+	return { since: Math.floor(today.minus({ days: 1 }).toSeconds()), until: Math.floor(today.toSeconds()) - 1, day: today.minus({ days: 1 }).toISODate() };
 }
 
 const userInsights = (parameters: Record<string, unknown>) => ({
@@ -39,7 +39,7 @@ describe('User → Get Insights', () => {
 	it('views alone: one row per day', async () => {
 		const today = DateTime.now().setZone('UTC').startOf('day');
 		const since = Math.floor(today.minus({ days: 7 }).toSeconds());
-		const until = Math.floor(today.toSeconds());
+		const until = Math.floor(today.toSeconds()) - 1;
 		const raw = await rawAnswer(threads, `/v1.0/me/threads_insights?metric=views&since=${since}&until=${until}`);
 		const result = await runThreads(threads, userInsights({ metrics: ['views'], dateRange: 'last7Days' }));
 		expect(result.items).toHaveLength(raw.data[0].values.length);

@@ -1,15 +1,15 @@
-import { isoDay, rangeProblem, resolveDateRange, toUnixSeconds } from '../../nodes/shared/dateRange';
+import { isoDay, rangeProblem, resolveDateRange, splitRange, toUnixSeconds } from '../../nodes/shared/dateRange';
 
 const now = new Date('2026-03-10T15:30:00Z');
 const unix = (iso: string) => Date.parse(iso) / 1000;
 
 describe('resolveDateRange', () => {
-	it('computes presets in the workflow timezone, whole days ending at midnight', () => {
+	it('computes presets in the workflow timezone, whole days ending one second before midnight', () => {
 		const berlin = (preset: Parameters<typeof resolveDateRange>[0]['preset']) =>
 			resolveDateRange({ preset, timezone: 'Europe/Berlin', now });
-		expect(berlin('yesterday')).toEqual({ since: unix('2026-03-08T23:00:00Z'), until: unix('2026-03-09T23:00:00Z') });
+		expect(berlin('yesterday')).toEqual({ since: unix('2026-03-08T23:00:00Z'), until: unix('2026-03-09T22:59:59Z') });
 		expect(berlin('today')).toEqual({ since: unix('2026-03-09T23:00:00Z'), until: unix('2026-03-10T15:30:00Z') });
-		expect(berlin('last7Days')).toEqual({ since: unix('2026-03-02T23:00:00Z'), until: unix('2026-03-09T23:00:00Z') });
+		expect(berlin('last7Days')).toEqual({ since: unix('2026-03-02T23:00:00Z'), until: unix('2026-03-09T22:59:59Z') });
 		expect(berlin('last30Days').since).toBe(unix('2026-02-07T23:00:00Z'));
 		expect(berlin('thisMonth')).toEqual({ since: unix('2026-02-28T23:00:00Z'), until: unix('2026-03-10T15:30:00Z') });
 		expect(berlin('none')).toEqual({});
@@ -17,7 +17,7 @@ describe('resolveDateRange', () => {
 
 	it('a different timezone moves the day boundaries', () => {
 		const ny = resolveDateRange({ preset: 'yesterday', timezone: 'America/New_York', now });
-		expect(ny).toEqual({ since: unix('2026-03-09T04:00:00Z'), until: unix('2026-03-10T04:00:00Z') });
+		expect(ny).toEqual({ since: unix('2026-03-09T04:00:00Z'), until: unix('2026-03-10T03:59:59Z') });
 	});
 
 	it('custom accepts dates, date-times, Unix seconds and milliseconds', () => {
@@ -53,4 +53,20 @@ describe('rangeProblem', () => {
 test('isoDay reads a Unix time in the timezone', () => {
 	expect(isoDay(unix('2026-03-09T23:00:00Z'), 'Europe/Berlin')).toBe('2026-03-10');
 	expect(isoDay(undefined, 'UTC')).toBeUndefined();
+});
+
+describe('splitRange', () => {
+	const DAY = 86400;
+	it('splits into windows of at most the allowed length that share no second, oldest first', () => {
+		expect(splitRange({ since: 0, until: 65 * DAY }, 30 * DAY)).toEqual([
+			{ since: 0, until: 30 * DAY - 1 },
+			{ since: 30 * DAY, until: 60 * DAY - 1 },
+			{ since: 60 * DAY, until: 65 * DAY },
+		]);
+	});
+
+	it('leaves a range that fits, or one without both ends, as it is', () => {
+		expect(splitRange({ since: 0, until: 30 * DAY }, 30 * DAY)).toEqual([{ since: 0, until: 30 * DAY }]);
+		expect(splitRange({ since: 0 }, 30 * DAY)).toEqual([{ since: 0 }]);
+	});
 });
