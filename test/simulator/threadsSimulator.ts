@@ -16,6 +16,8 @@ import { decodeCursor, encodeCursor, parseFields, parseLimit, parseListRange } f
 import { opaqueString } from './random';
 import { assertMediaFields, MediaView, renderMedia, renderUser } from './render';
 import { createUser, DAY_MS, engagementGained, HOUR_MS, NewUser, SimPost, SimUser } from './world';
+import type { QueueableFault } from './frontEnd';
+import { FaultQueue, ThrottlingFrontEnd } from './frontEnd';
 import { NockInstallation } from './nockInstallation';
 
 export type { MediaMetric, NewUser, SimMediaType, SimPoll, SimPost, SimUser } from './world';
@@ -57,12 +59,8 @@ export interface SimulatorOptions {
 	includePagingNext?: boolean;
 }
 
-export interface SimFault {
+export interface SimFault extends QueueableFault {
 	kind: SimulatedErrorKind;
-	/** How many matching requests fail. Default 1. */
-	times?: number;
-	/** Only requests whose path (including the query string) matches. */
-	path?: RegExp;
 	/** HTTP status override (e.g. 429 for rateLimit). */
 	status?: number;
 	/** Adds a Retry-After header (seconds). */
@@ -113,13 +111,6 @@ const SECRET_PARAMS = ['access_token', 'client_secret', 'input_token', 'code', '
 /** Edges Meta has that this simulator deliberately leaves out (publishing, replies, …). */
 const UNMODELLED_EDGES = ['replies', 'conversation', 'mentions', 'threads_publish', 'threads_publishing_limit', 'manage_reply', 'reposts', 'repost'];
 
-// The simulator's latency must use real time even if a test installs fake timers later.
-// With no latency the reply still comes on a later turn of the event loop, so requests
-// started together are in flight together (setImmediate: no 1 ms timer floor).
-const realSetTimeout = globalThis.setTimeout;
-const realSetImmediate = globalThis.setImmediate;
-const sleep = (ms: number) => new Promise<void>((resolve) => (ms > 0 ? realSetTimeout(resolve, ms) : realSetImmediate(resolve)));
-
 interface TokenRecord {
 	userId: string;
 	scopes: string[];
@@ -143,10 +134,6 @@ interface AuthCode {
 	scopes: string[];
 	issuedAt: number;
 	used: boolean;
-}
-
-interface QueuedFault extends SimFault {
-	remaining: number;
 }
 
 /** A request after parsing: what every handler works from. */
@@ -174,16 +161,13 @@ interface Viewer {
 export class ThreadsSimulator {
 	readonly options: SimulatorOptions;
 	readonly requests: LoggedRequest[] = [];
-	refusedCount = 0;
-
-	private peak = 0;
-	private inFlight = 0;
 	private readonly users = new Map<string, SimUser>();
 	private readonly mediaIndex = new Map<string, IndexedMedia>();
 	private readonly tokens = new Map<string, TokenRecord>();
 	private readonly apps = new Map<string, SimApp>();
 	private readonly codes = new Map<string, AuthCode>();
-	private faults: QueuedFault[] = [];
+	private readonly faults = new FaultQueue<SimFault>();
+	private readonly frontEnd: ThrottlingFrontEnd;
 	private standardAccessOnly = false;
 	/** Profile discovery calls per user (ms epochs), for the rolling 24 h budget. */
 	private readonly discoveryCalls = new Map<string, number[]>();
@@ -193,11 +177,17 @@ export class ThreadsSimulator {
 
 	constructor(options: SimulatorOptions = {}) {
 		this.options = options;
+		this.frontEnd = new ThrottlingFrontEnd(options);
 	}
 
 	/** Highest number of accepted requests in flight at once since the last reset. */
 	get peakInFlight(): number {
-		return this.peak;
+		return this.frontEnd.peakInFlight;
+	}
+
+	/** Requests refused by the in-flight limit since the last reset. */
+	get refusedCount(): number {
+		return this.frontEnd.refusedCount;
 	}
 
 	// ------------------------------------------------------------ world
@@ -250,7 +240,7 @@ export class ThreadsSimulator {
 	// ------------------------------------------------------------ faults
 
 	failNext(fault: SimFault): void {
-		this.faults.push({ ...fault, remaining: fault.times ?? 1 });
+		this.faults.push(fault);
 	}
 
 	/** On: profile_posts/profile_lookup (and other users' media) only for @meta, @threads, @instagram, @facebook. */
@@ -263,9 +253,8 @@ export class ThreadsSimulator {
 	/** Clears the log, queued faults, counters and discovery budgets; keeps users, tokens and apps. */
 	reset(): void {
 		this.requests.length = 0;
-		this.faults = [];
-		this.peak = this.inFlight;
-		this.refusedCount = 0;
+		this.faults.clear();
+		this.frontEnd.resetCounters();
 		this.discoveryCalls.clear();
 		this.traceSeq = 0;
 	}
@@ -286,25 +275,12 @@ export class ThreadsSimulator {
 	async handle(input: SimRequest): Promise<SimResponse> {
 		const req = parseRequest(input);
 		const now = this.now();
-		const max = this.options.maxInFlight;
-		if (max !== undefined && this.inFlight >= max) {
-			// Refused on arrival, without latency, like a throttling front end.
-			this.refusedCount++;
-			const refused = this.errorResponse(errors.appRateLimit());
-			this.log(req, refused, now);
-			return refused;
-		}
-		this.inFlight++;
-		this.peak = Math.max(this.peak, this.inFlight);
-		try {
-			// Answer computed on arrival (faults are consumed in arrival order), delivered after the latency.
-			const response = this.respond(req, now);
-			this.log(req, response, now);
-			await sleep(this.options.latencyMs ?? 0);
-			return response;
-		} finally {
-			this.inFlight--;
-		}
+		const logged = (response: SimResponse) => (this.log(req, response, now), response);
+		// Refused on arrival, without latency, like a throttling front end.
+		return await this.frontEnd.admit(
+			() => logged(this.errorResponse(errors.appRateLimit())),
+			() => logged(this.respond(req, now)),
+		);
 	}
 
 	// ------------------------------------------------------------ internals: dispatch
@@ -315,7 +291,7 @@ export class ThreadsSimulator {
 
 	private respond(req: ParsedRequest, now: number): SimResponse {
 		try {
-			const fault = this.takeFault(req);
+			const fault = this.faults.take(req.rawPath);
 			if (fault) throw faultError(fault, now);
 			return { status: 200, body: this.route(req, now), headers: jsonHeaders() };
 		} catch (e) {
@@ -327,16 +303,6 @@ export class ThreadsSimulator {
 	private errorResponse(e: GraphError): SimResponse {
 		const fbtraceId = 'A' + opaqueString(`fbtrace:${this.traceSeq++}`, 22);
 		return { status: e.status, body: e.body(fbtraceId), headers: { ...jsonHeaders(), ...e.headers } };
-	}
-
-	private takeFault(req: ParsedRequest): QueuedFault | undefined {
-		const fault = this.faults.find((f) => {
-			if (!f.path) return true;
-			f.path.lastIndex = 0;
-			return f.path.test(req.rawPath);
-		});
-		if (fault && --fault.remaining <= 0) this.faults.splice(this.faults.indexOf(fault), 1);
-		return fault;
 	}
 
 	private route(req: ParsedRequest, now: number): unknown {
@@ -637,7 +603,7 @@ function requireScope(viewer: Viewer, scope: string): void {
 	if (!viewer.token.scopes.includes(scope)) throw errors.permission(scope);
 }
 
-function faultError(fault: QueuedFault, now: number): GraphError {
+function faultError(fault: SimFault, now: number): GraphError {
 	const e = ((): GraphError => {
 		switch (fault.kind) {
 			case 'expiredToken':

@@ -18,6 +18,8 @@ import { formatTimestamp } from '../render';
 import { asInstagramError, igErrors } from './igErrors';
 import { accountInsights, mediaInsights } from './insights';
 import { DAY_MS, generateMedia, HOUR_MS, IgSimAccount, IgSimMedia, mediaValuesAt, shortcodeOf, STORY_LIFETIME_MS } from './model';
+import type { QueueableFault } from '../frontEnd';
+import { FaultQueue, ThrottlingFrontEnd } from '../frontEnd';
 import { NockInstallation } from '../nockInstallation';
 
 export type { IgMediaProductType, IgMediaType, IgSimAccount, IgSimMedia } from './model';
@@ -48,12 +50,8 @@ export interface IgSimulatorOptions {
 	maxInFlight?: number;
 }
 
-export interface IgSimFault {
+export interface IgSimFault extends QueueableFault {
 	kind: IgSimulatedErrorKind;
-	/** How many matching requests fail. Default 1. */
-	times?: number;
-	/** Only requests whose path (including the query string) matches. */
-	path?: RegExp;
 	/** HTTP status override (e.g. 429). */
 	status?: number;
 	/** Adds a Retry-After header (seconds). */
@@ -134,11 +132,6 @@ const MEDIA_FIELDS = new Set([
 	'is_shared_to_feed',
 ]);
 
-// Real timers for latency, even if a test installs fake timers later (as in the Threads simulator).
-const realSetTimeout = globalThis.setTimeout;
-const realSetImmediate = globalThis.setImmediate;
-const sleep = (ms: number) => new Promise<void>((resolve) => (ms > 0 ? realSetTimeout(resolve, ms) : realSetImmediate(resolve)));
-
 interface TokenRecord {
 	accountId: string;
 	scopes: string[];
@@ -147,10 +140,6 @@ interface TokenRecord {
 	expiresAt: number;
 	appId: string;
 	revoked: boolean;
-}
-
-interface QueuedFault extends IgSimFault {
-	remaining: number;
 }
 
 interface ParsedRequest {
@@ -181,14 +170,11 @@ interface FoundMedia {
 export class InstagramSimulator {
 	readonly options: { latencyMs: number; now: () => number; maxInFlight?: number };
 	readonly requests: IgLoggedRequest[] = [];
-	refusedCount = 0;
-
-	private peak = 0;
-	private inFlight = 0;
 	private readonly accounts = new Map<string, IgSimAccount>();
 	private readonly tokens = new Map<string, TokenRecord>();
 	private readonly apps = new Map<string, { clientId: string; clientSecret: string }>();
-	private faults: QueuedFault[] = [];
+	private readonly faults = new FaultQueue<IgSimFault>();
+	private readonly frontEnd: ThrottlingFrontEnd;
 	private readonly calls = new Map<string, number[]>();
 	private credentialSeq = 0;
 	private traceSeq = 0;
@@ -196,11 +182,17 @@ export class InstagramSimulator {
 
 	constructor(options: IgSimulatorOptions = {}) {
 		this.options = { latencyMs: options.latencyMs ?? 0, now: options.now ?? Date.now, ...(options.maxInFlight !== undefined ? { maxInFlight: options.maxInFlight } : {}) };
+		this.frontEnd = new ThrottlingFrontEnd(this.options);
 	}
 
 	/** Highest number of accepted requests in flight at once since the last reset. */
 	get peakInFlight(): number {
-		return this.peak;
+		return this.frontEnd.peakInFlight;
+	}
+
+	/** Requests refused by the in-flight limit since the last reset. */
+	get refusedCount(): number {
+		return this.frontEnd.refusedCount;
 	}
 
 	// ------------------------------------------------------------ world
@@ -252,15 +244,14 @@ export class InstagramSimulator {
 	// ------------------------------------------------------------ faults, observation
 
 	failNext(fault: IgSimFault): void {
-		this.faults.push({ ...fault, remaining: fault.times ?? 1 });
+		this.faults.push(fault);
 	}
 
 	/** Clears the log, queued faults, counters and usage; keeps accounts, tokens and apps. */
 	reset(): void {
 		this.requests.length = 0;
-		this.faults = [];
-		this.peak = this.inFlight;
-		this.refusedCount = 0;
+		this.faults.clear();
+		this.frontEnd.resetCounters();
 		this.calls.clear();
 		this.traceSeq = 0;
 	}
@@ -280,23 +271,11 @@ export class InstagramSimulator {
 	async handle(input: IgSimRequest): Promise<IgSimResponse> {
 		const req = parseRequest(input);
 		const now = this.now();
-		const max = this.options.maxInFlight;
-		if (max !== undefined && this.inFlight >= max) {
-			this.refusedCount++;
-			const refused = this.errorResponse(errors.appRateLimit(), req);
-			this.log(req, refused, now);
-			return refused;
-		}
-		this.inFlight++;
-		this.peak = Math.max(this.peak, this.inFlight);
-		try {
-			const response = this.respond(req, now);
-			this.log(req, response, now);
-			await sleep(this.options.latencyMs);
-			return response;
-		} finally {
-			this.inFlight--;
-		}
+		const logged = (response: IgSimResponse) => (this.log(req, response, now), response);
+		return await this.frontEnd.admit(
+			() => logged(this.errorResponse(errors.appRateLimit(), req)),
+			() => logged(this.respond(req, now)),
+		);
 	}
 
 	// ------------------------------------------------------------ internals: dispatch
@@ -307,7 +286,7 @@ export class InstagramSimulator {
 
 	private respond(req: ParsedRequest, now: number): IgSimResponse {
 		try {
-			const fault = this.takeFault(req);
+			const fault = this.faults.take(req.rawPath);
 			if (fault) throw faultError(fault, now);
 			const body = this.route(req, now);
 			return { status: 200, body, headers: { ...jsonHeaders(), ...this.usageHeader(req) } };
@@ -328,16 +307,6 @@ export class InstagramSimulator {
 		const pct = Math.min(100, Math.ceil((100 * (this.calls.get(req.account.id)?.length ?? 0)) / IG_CALL_BUDGET));
 		const usage = { [req.account.id]: [{ type: 'instagram', call_count: pct, total_cputime: Math.ceil(pct / 2), total_time: Math.ceil(pct / 2), estimated_time_to_regain_access: pct >= 100 ? 60 : 0 }] };
 		return { 'X-Business-Use-Case-Usage': JSON.stringify(usage) };
-	}
-
-	private takeFault(req: ParsedRequest): QueuedFault | undefined {
-		const fault = this.faults.find((f) => {
-			if (!f.path) return true;
-			f.path.lastIndex = 0;
-			return f.path.test(req.rawPath);
-		});
-		if (fault && --fault.remaining <= 0) this.faults.splice(this.faults.indexOf(fault), 1);
-		return fault;
 	}
 
 	private route(req: ParsedRequest, now: number): unknown {
@@ -578,7 +547,7 @@ function assertFields(fields: FieldSpec[], allowed: ReadonlySet<string>, nodeTyp
 	for (const f of fields) if (!allowed.has(f.name)) throw errors.nonexistingField(f.name, nodeType);
 }
 
-function faultError(fault: QueuedFault, now: number): GraphError {
+function faultError(fault: IgSimFault, now: number): GraphError {
 	const e = ((): GraphError => {
 		switch (fault.kind) {
 			case 'expiredToken':
