@@ -7,7 +7,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { INSTAGRAM_TOKEN_ENDPOINTS } from '../nodes/Instagram/instagramApi';
+import { INSTAGRAM_API_BASE_URL, INSTAGRAM_TOKEN_ENDPOINTS } from '../nodes/Instagram/instagramApi';
 import { renewLongLivedToken } from '../nodes/shared/longLivedToken';
 import { selfRenewingTokenProperties, signWithLiveToken } from './selfRenewingToken';
 
@@ -42,7 +42,7 @@ export class InstagramApi implements ICredentialType {
 
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: 'https://graph.instagram.com/v23.0',
+			baseURL: INSTAGRAM_API_BASE_URL,
 			url: '/me',
 			qs: { fields: 'user_id,username' },
 		},

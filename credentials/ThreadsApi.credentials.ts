@@ -8,7 +8,7 @@ import type {
 } from 'n8n-workflow';
 
 import { renewLongLivedToken } from '../nodes/shared/longLivedToken';
-import { THREADS_TOKEN_ENDPOINTS } from '../nodes/Threads/threadsApi';
+import { THREADS_API_BASE_URL, THREADS_TOKEN_ENDPOINTS } from '../nodes/Threads/threadsApi';
 import { selfRenewingTokenProperties, signWithLiveToken } from './selfRenewingToken';
 
 /**
@@ -46,7 +46,7 @@ export class ThreadsApi implements ICredentialType {
 
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: 'https://graph.threads.net/v1.0',
+			baseURL: THREADS_API_BASE_URL,
 			url: '/me',
 			qs: { fields: 'id,username' },
 		},

@@ -1,5 +1,7 @@
 import type { ICredentialTestRequest, ICredentialType, Icon, INodeProperties } from 'n8n-workflow';
 
+import { THREADS_API_BASE_URL } from '../nodes/Threads/threadsApi';
+
 /**
  * Threads' authorization code flow. Meta's token endpoint wants client id/secret as form
  * fields (authentication: body) and comma-separated scopes; the token it returns lives one
@@ -66,7 +68,7 @@ export class ThreadsOAuth2Api implements ICredentialType {
 
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: 'https://graph.threads.net/v1.0',
+			baseURL: THREADS_API_BASE_URL,
 			url: '/me',
 			qs: { fields: 'id,username' },
 		},

@@ -2,7 +2,7 @@
  * Parameters every Graph node here offers the same way (date range presets, Return All /
  * Limit, Simplify, request options), defined once and placed per operation.
  */
-import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
+import type { IDisplayOptions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 /** `media_product_type` → `Media Product Type`: option names from API names. */
 export function titleCase(apiName: string): string {
@@ -10,6 +10,15 @@ export function titleCase(apiName: string): string {
 		.split('_')
 		.map((word) => word.charAt(0).toUpperCase() + word.slice(1))
 		.join(' ');
+}
+
+/** Option list of API metric names, alphabetical as n8n lists options; `descriptions` by metric. */
+export function metricOptions(metrics: readonly string[], descriptions: Record<string, string> = {}): INodePropertyOptions[] {
+	return [...metrics].sort().map((metric) => ({
+		name: titleCase(metric),
+		value: metric,
+		...(descriptions[metric] ? { description: descriptions[metric] } : {}),
+	}));
 }
 
 export const DATE_RANGE_PRESETS = [

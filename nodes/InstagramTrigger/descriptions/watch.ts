@@ -1,7 +1,9 @@
 /** What the Instagram trigger watches: the account, one media, or each of your recent media. */
 import type { INodeProperties } from 'n8n-workflow';
 
+import { metricOptions } from '../../shared/commonParameters';
 import { accountWindowField, recentScopeFields } from '../../shared/crossingWatchFields';
+import { mediaIdParameter } from '../../Instagram/resources/media/shared';
 
 export const instagramWatchFields: INodeProperties[] = [
 	{
@@ -35,15 +37,7 @@ export const instagramWatchFields: INodeProperties[] = [
 		],
 	},
 	accountWindowField,
-	{
-		displayName: 'Media ID',
-		name: 'mediaId',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. 17912345678901234',
-		displayOptions: { show: { watch: ['media'] } },
-	},
+	mediaIdParameter({ show: { watch: ['media'] } }),
 	...recentScopeFields('recentMedia', 'Media'),
 
 	{
@@ -53,14 +47,6 @@ export const instagramWatchFields: INodeProperties[] = [
 		default: ['views'],
 		description: 'Metrics that do not apply to a media’s type (e.g. saved on a story) are not watched for it',
 		displayOptions: { show: { watch: ['media', 'recentMedia'] } },
-		options: [
-			{ name: 'Comments', value: 'comments' },
-			{ name: 'Likes', value: 'likes' },
-			{ name: 'Reach', value: 'reach' },
-			{ name: 'Saved', value: 'saved' },
-			{ name: 'Shares', value: 'shares' },
-			{ name: 'Total Interactions', value: 'total_interactions' },
-			{ name: 'Views', value: 'views' },
-		],
+		options: metricOptions(['comments', 'likes', 'reach', 'saved', 'shares', 'total_interactions', 'views']),
 	},
 ];

@@ -5,9 +5,9 @@
  */
 import type { INodeProperties, IDisplayOptions } from 'n8n-workflow';
 
-import { titleCase } from '../../shared/commonParameters';
+import { metricOptions, titleCase } from '../../shared/commonParameters';
 
-import { DEFAULT_POST_FIELDS, POST_FIELDS } from '../threadsApi';
+import { DEFAULT_POST_FIELDS, MEDIA_METRICS, POST_FIELDS } from '../threadsApi';
 
 export function mediaLocator(displayOptions: IDisplayOptions): INodeProperties {
 	return {
@@ -41,6 +41,9 @@ export function mediaLocator(displayOptions: IDisplayOptions): INodeProperties {
 	};
 }
 
+/** A post's lifetime metrics as options (Get Insights, Include Insights, the trigger's post watches). */
+export const MEDIA_METRIC_OPTIONS = metricOptions(MEDIA_METRICS, { replies: 'Root post: all replies; a reply: direct replies only' });
+
 export function postFieldsParameter(displayOptions: IDisplayOptions, withoutOwner = false): INodeProperties {
 	const fields = POST_FIELDS.filter((field) => !(withoutOwner && field === 'owner'));
 	return {
@@ -65,13 +68,6 @@ export function includeInsightsParameter(displayOptions: IDisplayOptions): INode
 		description:
 			'Adds these lifetime numbers of each post as columns (one extra request per post, run in parallel within Meta’s limits). Reposts of others’ posts get empty cells.',
 		displayOptions,
-		options: [
-			{ name: 'Likes', value: 'likes' },
-			{ name: 'Quotes', value: 'quotes' },
-			{ name: 'Replies', value: 'replies' },
-			{ name: 'Reposts', value: 'reposts' },
-			{ name: 'Shares', value: 'shares' },
-			{ name: 'Views', value: 'views' },
-		],
+		options: MEDIA_METRIC_OPTIONS,
 	};
 }

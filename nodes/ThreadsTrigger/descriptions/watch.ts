@@ -3,7 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { accountWindowField, recentScopeFields } from '../../shared/crossingWatchFields';
 
-import { mediaLocator } from '../../Threads/shared/parameters';
+import { MEDIA_METRIC_OPTIONS, mediaLocator } from '../../Threads/shared/parameters';
 
 export const watchFields: INodeProperties[] = [
 	{
@@ -44,13 +44,6 @@ export const watchFields: INodeProperties[] = [
 		type: 'multiOptions',
 		default: ['views'],
 		displayOptions: { show: { watch: ['post', 'recentPosts'] } },
-		options: [
-			{ name: 'Likes', value: 'likes' },
-			{ name: 'Quotes', value: 'quotes' },
-			{ name: 'Replies', value: 'replies' },
-			{ name: 'Reposts', value: 'reposts' },
-			{ name: 'Shares', value: 'shares' },
-			{ name: 'Views', value: 'views' },
-		],
+		options: MEDIA_METRIC_OPTIONS,
 	},
 ];

@@ -1,7 +1,7 @@
 /** Parameters the Instagram media operations share. */
 import type { IDisplayOptions, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 
-import { titleCase } from '../../../shared/commonParameters';
+import { metricOptions, titleCase } from '../../../shared/commonParameters';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { ALL_MEDIA_METRICS, DEFAULT_MEDIA_FIELDS, MEDIA_FIELDS } from '../../instagramApi';
@@ -31,7 +31,7 @@ export function mediaMetricsParameter(name: string, displayName: string, display
 		displayOptions,
 		options: [
 			{ name: 'All for Its Type', value: ALL_METRICS, description: 'Every metric valid for each media’s type (feed, reel, story)' },
-			...ALL_MEDIA_METRICS.map((metric) => ({ name: titleCase(metric), value: metric })),
+			...metricOptions(ALL_MEDIA_METRICS),
 		],
 	};
 }

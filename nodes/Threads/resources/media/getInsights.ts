@@ -12,6 +12,7 @@ import { mediaInsightsRow } from '../../../shared/insightsNormaliser';
 import { inputError } from '../../../shared/nodeInput';
 import { mediaIdOf } from '../../shared/context';
 import { concurrencyOptions, simplifyParameter } from '../../../shared/commonParameters';
+import { MEDIA_METRIC_OPTIONS } from '../../shared/parameters';
 import { threadsGet } from '../../shared/requests';
 import { MEDIA_METRICS, THREADS_SCOPES } from '../../threadsApi';
 
@@ -56,14 +57,7 @@ export const getMediaInsightsFields: INodeProperties[] = [
 		default: [...MEDIA_METRICS],
 		description: 'Lifetime numbers of the post, one column each',
 		displayOptions: { show: showFor },
-		options: [
-			{ name: 'Likes', value: 'likes' },
-			{ name: 'Quotes', value: 'quotes' },
-			{ name: 'Replies', value: 'replies', description: 'Root post: all replies; a reply: direct replies only' },
-			{ name: 'Reposts', value: 'reposts' },
-			{ name: 'Shares', value: 'shares' },
-			{ name: 'Views', value: 'views' },
-		],
+		options: MEDIA_METRIC_OPTIONS,
 		routing: { send: { type: 'query', property: 'metric', value: '={{ $value.join(",") }}' } },
 	},
 	simplifyParameter({ show: showFor }, 'one row per post with a column per metric'),
