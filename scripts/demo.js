@@ -14,7 +14,6 @@
 const fs = require('fs');
 const path = require('path');
 const { ROOT, n8n, parseRawOutput, step, info, color } = require('./lib/runtime');
-const { ensureRuntime } = require('./install-n8n');
 const P = require('./lib/project');
 
 /** `n8n execute` of an imported run copy; the run, or an error with n8n's output. */
@@ -34,16 +33,8 @@ async function execute(userFolder, workflow) {
 
 async function main() {
 	const started = Date.now();
-	await P.ensureRootDeps();
-	await P.buildPackage();
-	await P.buildSimulator();
-	await ensureRuntime();
-
-	const userFolder = P.DEMO_USER_FOLDER;
-	fs.mkdirSync(userFolder, { recursive: true });
+	const { userFolder, runCopy, combinedRunCopy } = await P.prepareDemoN8n();
 	info(`n8n user folder: ${path.relative(ROOT, userFolder)}/.n8n (SQLite database, community packages)`);
-	await P.installCommunityPackage(userFolder);
-	const { runCopy, combinedRunCopy } = await P.importAll(userFolder);
 
 	const run = await execute(userFolder, runCopy.workflow);
 	const rows = P.nodeItems(run, runCopy.lastNode) ?? [];

@@ -10,22 +10,13 @@
  * Env: N8N_PORT (default 5678).
  */
 const path = require('path');
-const fs = require('fs');
 const { ROOT, step, color } = require('./lib/runtime');
-const { ensureRuntime } = require('./install-n8n');
 const P = require('./lib/project');
 const { startN8n, ensureOwner, OWNER } = require('./lib/server');
 
 async function main() {
 	const port = Number(process.env.N8N_PORT || 5678);
-	await P.ensureRootDeps();
-	await P.buildPackage();
-	await P.buildSimulator();
-	await ensureRuntime();
-	const userFolder = P.DEMO_USER_FOLDER;
-	fs.mkdirSync(userFolder, { recursive: true });
-	await P.installCommunityPackage(userFolder);
-	await P.importAll(userFolder);
+	const { userFolder } = await P.prepareDemoN8n();
 
 	step(`Starting the n8n editor on http://localhost:${port} (simulators answering graph.threads.net and graph.instagram.com)`);
 	const server = startN8n(userFolder, { port, echo: true, env: { N8N_LOG_LEVEL: process.env.N8N_LOG_LEVEL || 'info' } });

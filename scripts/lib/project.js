@@ -9,6 +9,7 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const { ROOT, E2E, RUNTIME, SIM_BUILD, PACKAGE_NAME, run, n8n, exists, step, info } = require('./runtime');
+const { ensureRuntime } = require('../install-n8n');
 
 const EXAMPLES = path.join(ROOT, 'examples');
 /** The id the example workflows use for their Threads credential. */
@@ -204,6 +205,20 @@ async function importAll(userFolder, { env = {} } = {}) {
 	return { examples, runCopy, combinedRunCopy: combined, outputs: { cred, wf } };
 }
 
+/**
+ * What `npm run demo` and `npm run dev` both start from: dependencies, the built package and
+ * simulator, the n8n runtime, and the demo user folder with the package, credentials and examples.
+ */
+async function prepareDemoN8n() {
+	await ensureRootDeps();
+	await buildPackage();
+	await buildSimulator();
+	await ensureRuntime();
+	fs.mkdirSync(DEMO_USER_FOLDER, { recursive: true });
+	await installCommunityPackage(DEMO_USER_FOLDER);
+	return { userFolder: DEMO_USER_FOLDER, ...(await importAll(DEMO_USER_FOLDER)) };
+}
+
 function toCsv(rows) {
 	const columns = [...new Set(rows.flatMap((r) => Object.keys(r)))];
 	const cell = (v) => {
@@ -232,5 +247,5 @@ function nodeItems(runJson, nodeName) {
 
 module.exports = {
 	EXAMPLES, DEMO_CREDENTIAL, DEMO_OAUTH2_CREDENTIAL, DEMO_INSTAGRAM_CREDENTIAL, FLAGSHIP_FILE, FLAGSHIP_RUN_ID, COMBINED_FILE, COMBINED_RUN_ID, DEMO_USER_FOLDER, OUTPUT_DIR,
-	ensureRootDeps, buildPackage, buildSimulator, demoToken, instagramDemoToken, demoCredentials, installCommunityPackage, readExamples, manualRunCopy, flagshipRunCopy, combinedRunCopy, importAll, toCsv, toTable, nodeItems,
+	ensureRootDeps, buildPackage, buildSimulator, prepareDemoN8n, demoToken, instagramDemoToken, demoCredentials, installCommunityPackage, readExamples, manualRunCopy, flagshipRunCopy, combinedRunCopy, importAll, toCsv, toTable, nodeItems,
 };
