@@ -8,12 +8,12 @@ import type {
 } from 'n8n-workflow';
 
 import { INSTAGRAM_API_BASE_URL, INSTAGRAM_TOKEN_ENDPOINTS } from '../nodes/Instagram/instagramApi';
-import { renewLongLivedToken } from '../nodes/shared/longLivedToken';
+import { renewLongLivedToken } from '../nodes/shared/tokens/longLivedToken';
 import { selfRenewingTokenProperties, signWithLiveToken } from './selfRenewingToken';
 
 /**
  * An Instagram professional account token (Instagram Login) that renews itself, on the same
- * machinery as the Threads one (nodes/shared/longLivedToken.ts): Meta's 60-day tokens,
+ * machinery as the Threads one (nodes/shared/tokens/longLivedToken.ts): Meta's 60-day tokens,
  * refreshed when 50 days old, each renewal saved by n8n into this credential.
  */
 export class InstagramApi implements ICredentialType {

@@ -7,7 +7,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { renewLongLivedToken } from '../nodes/shared/longLivedToken';
+import { renewLongLivedToken } from '../nodes/shared/tokens/longLivedToken';
 import { THREADS_API_BASE_URL, THREADS_TOKEN_ENDPOINTS } from '../nodes/Threads/threadsApi';
 import { selfRenewingTokenProperties, signWithLiveToken } from './selfRenewingToken';
 
@@ -18,7 +18,7 @@ import { selfRenewingTokenProperties, signWithLiveToken } from './selfRenewingTo
  *
  * How: `renewalGate` is n8n's "expirable" field; it holds an expression that turns empty
  * when the token is due for renewal, and n8n then runs `preAuthentication` and saves what it
- * returns. See nodes/shared/tokenLifecycle.ts for the schedule.
+ * returns. See nodes/shared/tokens/tokenLifecycle.ts for the schedule.
  */
 export class ThreadsApi implements ICredentialType {
 	name = 'threadsApi';

@@ -1,6 +1,6 @@
 /**
  * The fields and signing of a self-renewing Meta token credential, shared by the Threads and
- * Instagram credentials (the renewal itself is nodes/shared/longLivedToken.ts).
+ * Instagram credentials (the renewal itself is nodes/shared/tokens/longLivedToken.ts).
  *
  * `renewalGate` is n8n's "expirable" field: it holds an expression that turns empty when the
  * token is due, so n8n runs the credential's `preAuthentication` and saves what it returns.

@@ -4,8 +4,8 @@
  * breakdown, how far a range may reach. Shared code reads these tables; nothing else in the
  * Instagram node branches on Instagram's rules.
  */
-import type { InsightShapes } from '../shared/insightsNormaliser';
-import type { LongLivedTokenEndpoints } from '../shared/longLivedToken';
+import type { InsightShapes } from '../shared/insights/insightsNormaliser';
+import type { LongLivedTokenEndpoints } from '../shared/tokens/longLivedToken';
 
 export const INSTAGRAM_API_BASE_URL = 'https://graph.instagram.com/v23.0';
 

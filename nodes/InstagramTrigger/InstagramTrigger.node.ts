@@ -2,8 +2,8 @@ import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunction
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { INSTAGRAM_CREDENTIAL_TYPE } from '../Instagram/shared/requests';
-import { conditionFields } from '../shared/crossingConditionFields';
-import { pollCrossings } from '../shared/crossingPoll';
+import { conditionFields } from '../shared/alerts/crossingConditionFields';
+import { pollCrossings } from '../shared/alerts/crossingPoll';
 import { instagramWatchFields } from './descriptions/watch';
 import { instagramWatch } from './observe';
 

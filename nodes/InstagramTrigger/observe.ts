@@ -8,15 +8,15 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { INSTAGRAM_SCOPES, PAGE_SIZE_MAX } from '../Instagram/instagramApi';
 import { metricsForMedia, noInsightsReason } from '../Instagram/shared/mediaInsights';
 import { INSTAGRAM_PLATFORM } from '../Instagram/shared/requests';
-import type { BackoffPolicy } from '../shared/backoff';
-import type { CrossingWatch, WatchedObject } from '../shared/crossingPoll';
-import { observePosts, pollGetter, recentWindowOf } from '../shared/crossingPoll';
-import { walkPages } from '../shared/cursorPaging';
-import type { Observation } from '../shared/crossings';
-import type { DatePreset } from '../shared/dateRange';
-import { resolveDateRange } from '../shared/dateRange';
-import type { GraphInsight } from '../shared/insightsNormaliser';
-import { insightTotal } from '../shared/insightsNormaliser';
+import type { BackoffPolicy } from '../shared/graph/backoff';
+import type { CrossingWatch, WatchedObject } from '../shared/alerts/crossingPoll';
+import { observePosts, pollGetter, recentWindowOf } from '../shared/alerts/crossingPoll';
+import { walkPages } from '../shared/graph/cursorPaging';
+import type { Observation } from '../shared/alerts/crossings';
+import type { DatePreset } from '../shared/parameters/dateRange';
+import { resolveDateRange } from '../shared/parameters/dateRange';
+import type { GraphInsight } from '../shared/insights/insightsNormaliser';
+import { insightTotal } from '../shared/insights/insightsNormaliser';
 
 type WatchedMedia = WatchedObject & { media_product_type?: string };
 

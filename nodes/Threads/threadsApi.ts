@@ -3,9 +3,9 @@
  * which metrics exist and how each is answered. Platform-neutral code (normaliser,
  * request planning, transport) reads this instead of branching on the platform.
  */
-import type { AccountMetricRules } from '../shared/accountInsightsPlan';
-import type { InsightShapes } from '../shared/insightsNormaliser';
-import type { LongLivedTokenEndpoints } from '../shared/longLivedToken';
+import type { AccountMetricRules } from '../shared/insights/accountInsightsPlan';
+import type { InsightShapes } from '../shared/insights/insightsNormaliser';
+import type { LongLivedTokenEndpoints } from '../shared/tokens/longLivedToken';
 
 export const THREADS_API_BASE_URL = 'https://graph.threads.net/v1.0';
 

@@ -1,8 +1,8 @@
 import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { conditionFields } from '../shared/crossingConditionFields';
-import { pollCrossings } from '../shared/crossingPoll';
+import { conditionFields } from '../shared/alerts/crossingConditionFields';
+import { pollCrossings } from '../shared/alerts/crossingPoll';
 import { authenticationParameter, threadsCredentials } from '../Threads/shared/credentials';
 import { searchMyThreads } from '../Threads/shared/listSearch';
 import { watchFields } from './descriptions/watch';

@@ -5,14 +5,14 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { BackoffPolicy } from '../shared/backoff';
-import type { CrossingWatch, WatchedObject } from '../shared/crossingPoll';
-import { observePosts, pollGetter, recentWindowOf } from '../shared/crossingPoll';
-import { walkPages } from '../shared/cursorPaging';
-import type { DatePreset } from '../shared/dateRange';
-import { resolveDateRange } from '../shared/dateRange';
-import type { GraphInsight } from '../shared/insightsNormaliser';
-import { insightTotal } from '../shared/insightsNormaliser';
+import type { BackoffPolicy } from '../shared/graph/backoff';
+import type { CrossingWatch, WatchedObject } from '../shared/alerts/crossingPoll';
+import { observePosts, pollGetter, recentWindowOf } from '../shared/alerts/crossingPoll';
+import { walkPages } from '../shared/graph/cursorPaging';
+import type { DatePreset } from '../shared/parameters/dateRange';
+import { resolveDateRange } from '../shared/parameters/dateRange';
+import type { GraphInsight } from '../shared/insights/insightsNormaliser';
+import { insightTotal } from '../shared/insights/insightsNormaliser';
 import { THREADS_PLATFORM } from '../Threads/shared/requests';
 import { PAGE_SIZE_MAX, THREADS_SCOPES, USER_METRIC_RULES } from '../Threads/threadsApi';
 

@@ -9,7 +9,7 @@ import type { INode, INodeParameters } from 'n8n-workflow';
 
 import type { RunOptions, WorkflowResult } from '../harness/runWorkflow';
 import { PACKAGE, runWorkflow } from '../harness/runWorkflow';
-import { renewalGateExpression, tokenFingerprint } from '../../nodes/shared/tokenLifecycle';
+import { renewalGateExpression, tokenFingerprint } from '../../nodes/shared/tokens/tokenLifecycle';
 import { createDemoWorld } from '../simulator/demoWorld';
 import { ThreadsSimulator } from '../simulator/threadsSimulator';
 

@@ -1,4 +1,4 @@
-import { planAccountInsightsRequests } from '../../nodes/shared/accountInsightsPlan';
+import { planAccountInsightsRequests } from '../../nodes/shared/insights/accountInsightsPlan';
 import { USER_METRIC_RULES } from '../../nodes/Threads/threadsApi';
 
 const range = { since: 1750000000, until: 1750086400 };

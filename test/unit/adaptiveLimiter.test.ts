@@ -1,4 +1,4 @@
-import { AdaptiveLimiter, type ThrottleReport } from '../../nodes/shared/adaptiveLimiter';
+import { AdaptiveLimiter, type ThrottleReport } from '../../nodes/shared/graph/adaptiveLimiter';
 
 /** A request the test answers by hand: accept it, or refuse it and later send the retry. */
 interface HeldRequest {

@@ -6,7 +6,7 @@ import {
 	type CrossingState,
 	type EvaluateOptions,
 	type Observation,
-} from '../../nodes/shared/crossings';
+} from '../../nodes/shared/alerts/crossings';
 
 const NOW = '2025-01-02T03:04:05.000Z';
 

@@ -1,5 +1,5 @@
-import type { GraphPage } from '../../nodes/shared/cursorPaging';
-import { walkPages } from '../../nodes/shared/cursorPaging';
+import type { GraphPage } from '../../nodes/shared/graph/cursorPaging';
+import { walkPages } from '../../nodes/shared/graph/cursorPaging';
 
 /** A list of `total` items served `limit` at a time by an opaque `after` cursor, recording each request. */
 function fakeList(total: number) {

@@ -1,4 +1,4 @@
-import { isoDay, rangeProblem, resolveDateRange, splitRange, toUnixSeconds } from '../../nodes/shared/dateRange';
+import { isoDay, rangeProblem, resolveDateRange, splitRange, toUnixSeconds } from '../../nodes/shared/parameters/dateRange';
 
 const now = new Date('2026-03-10T15:30:00Z');
 const unix = (iso: string) => Date.parse(iso) / 1000;

@@ -1,5 +1,5 @@
-import { classifyGraphError, describeGraphError, graphErrorOf, redactSecrets } from '../../nodes/shared/graphErrors';
-import { postRow } from '../../nodes/shared/postRows';
+import { classifyGraphError, describeGraphError, graphErrorOf, redactSecrets } from '../../nodes/shared/graph/graphErrors';
+import { postRow } from '../../nodes/shared/insights/postRows';
 
 describe('classifyGraphError', () => {
 	it.each([

@@ -4,7 +4,7 @@ import {
 	demographicRows,
 	insightTotal,
 	mediaInsightsRow,
-} from '../../nodes/shared/insightsNormaliser';
+} from '../../nodes/shared/insights/insightsNormaliser';
 import { USER_METRIC_SHAPES } from '../../nodes/Threads/threadsApi';
 
 const lifetime = (name: string, value: number) => ({ name, period: 'lifetime', values: [{ value }] });

@@ -5,7 +5,7 @@ import {
 	renewalGateExpression,
 	tokenFingerprint,
 	tokenStatusOf,
-} from '../../nodes/shared/tokenLifecycle';
+} from '../../nodes/shared/tokens/tokenLifecycle';
 
 const T0 = Date.parse('2026-01-01T00:00:00Z');
 

@@ -6,10 +6,10 @@
 import type { IExecuteSingleFunctions, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import type { PostInsights } from '../../shared/postListing';
-import type { AbandonSignal } from '../../shared/transport';
-import { graphErrorDetailsOf } from '../../shared/transport';
-import type { GraphInsight } from '../../shared/insightsNormaliser';
+import type { PostInsights } from '../../shared/insights/postListing';
+import type { AbandonSignal } from '../../shared/graph/transport';
+import { graphErrorDetailsOf } from '../../shared/graph/transport';
+import type { GraphInsight } from '../../shared/insights/insightsNormaliser';
 import { INSTAGRAM_SCOPES, MEDIA_METRICS_BY_KIND, mediaKindOf } from '../instagramApi';
 import { instagramGet } from './requests';
 

@@ -1,8 +1,8 @@
-/** The Instagram node's pooled, retried Graph GET (see nodes/shared/pooledGraphRequest.ts). */
+/** The Instagram node's pooled, retried Graph GET (see nodes/shared/graph/pooledGraphRequest.ts). */
 import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
 
-import type { GraphPlatform, PooledGetOptions } from '../../shared/pooledGraphRequest';
-import { pooledGraphGet } from '../../shared/pooledGraphRequest';
+import type { GraphPlatform, PooledGetOptions } from '../../shared/graph/pooledGraphRequest';
+import { pooledGraphGet } from '../../shared/graph/pooledGraphRequest';
 import { INSTAGRAM_API_BASE_URL, INSTAGRAM_SCOPES } from '../instagramApi';
 
 export const INSTAGRAM_CREDENTIAL_TYPE = 'instagramApi';

@@ -1,8 +1,8 @@
 /** What the Instagram trigger watches: the account, one media, or each of your recent media. */
 import type { INodeProperties } from 'n8n-workflow';
 
-import { metricOptions } from '../../shared/commonParameters';
-import { accountWindowField, recentScopeFields } from '../../shared/crossingWatchFields';
+import { metricOptions } from '../../shared/parameters/commonParameters';
+import { accountWindowField, recentScopeFields } from '../../shared/alerts/crossingWatchFields';
 import { mediaIdParameter } from '../../Instagram/resources/media/shared';
 
 export const instagramWatchFields: INodeProperties[] = [

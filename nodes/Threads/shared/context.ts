@@ -4,9 +4,9 @@
  */
 import type { IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
-import { rangeQuery } from '../../shared/dateRange';
-import { dateRangeOf, inputError } from '../../shared/nodeInput';
-import { throwOnGraphError } from '../../shared/transport';
+import { rangeQuery } from '../../shared/parameters/dateRange';
+import { dateRangeOf, inputError } from '../../shared/parameters/nodeInput';
+import { throwOnGraphError } from '../../shared/graph/transport';
 import { POSTS_EARLIEST, THREADS_SCOPES } from '../threadsApi';
 
 /** Which permission each resource needs, for the "missing permission" message. */

@@ -1,8 +1,8 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import type { GraphPage } from '../../shared/cursorPaging';
-import { afterCursorOf } from '../../shared/cursorPaging';
-import { graphGet } from '../../shared/transport';
+import type { GraphPage } from '../../shared/graph/cursorPaging';
+import { afterCursorOf } from '../../shared/graph/cursorPaging';
+import { graphGet } from '../../shared/graph/transport';
 import { THREADS_API_BASE_URL, THREADS_SCOPES } from '../threadsApi';
 import { credentialTypeOf } from './credentials';
 

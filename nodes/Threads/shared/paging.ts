@@ -6,8 +6,8 @@ import type {
 	INodeExecutionData,
 } from 'n8n-workflow';
 
-import type { GraphInsight } from '../../shared/insightsNormaliser';
-import { listPosts } from '../../shared/postListing';
+import type { GraphInsight } from '../../shared/insights/insightsNormaliser';
+import { listPosts } from '../../shared/insights/postListing';
 import { PAGE_SIZE_MAX, THREADS_SCOPES } from '../threadsApi';
 import { requiredScopeOf, usernameOf } from './context';
 import { THREADS_PLATFORM, threadsGet } from './requests';

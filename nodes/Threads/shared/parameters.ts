@@ -5,7 +5,7 @@
  */
 import type { INodeProperties, IDisplayOptions } from 'n8n-workflow';
 
-import { metricOptions, titleCase } from '../../shared/commonParameters';
+import { metricOptions, titleCase } from '../../shared/parameters/commonParameters';
 
 import { DEFAULT_POST_FIELDS, MEDIA_METRICS, POST_FIELDS } from '../threadsApi';
 

@@ -1,8 +1,8 @@
-/** The Threads node's pooled, retried Graph GET (see nodes/shared/pooledGraphRequest.ts). */
+/** The Threads node's pooled, retried Graph GET (see nodes/shared/graph/pooledGraphRequest.ts). */
 import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
 
-import type { GraphPlatform, PooledGetOptions } from '../../shared/pooledGraphRequest';
-import { pooledGraphGet } from '../../shared/pooledGraphRequest';
+import type { GraphPlatform, PooledGetOptions } from '../../shared/graph/pooledGraphRequest';
+import { pooledGraphGet } from '../../shared/graph/pooledGraphRequest';
 import { THREADS_API_BASE_URL, THREADS_SCOPES } from '../threadsApi';
 import { credentialTypeOf } from './credentials';
 

@@ -1,7 +1,7 @@
 /** What the trigger watches: the account, one post, or each of your recent posts. */
 import type { INodeProperties } from 'n8n-workflow';
 
-import { accountWindowField, recentScopeFields } from '../../shared/crossingWatchFields';
+import { accountWindowField, recentScopeFields } from '../../shared/alerts/crossingWatchFields';
 
 import { MEDIA_METRIC_OPTIONS, mediaLocator } from '../../Threads/shared/parameters';
 

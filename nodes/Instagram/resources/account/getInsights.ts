@@ -1,10 +1,10 @@
 import type { IDataObject, IExecutePaginationFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { isoDay, rangeQuery, splitRange } from '../../../shared/dateRange';
-import type { GraphInsight } from '../../../shared/insightsNormaliser';
-import { accountInsightsRows, breakdownRows, demographicRows } from '../../../shared/insightsNormaliser';
-import { dateRangeOf, inputError } from '../../../shared/nodeInput';
-import { concurrencyOptions, dateRangeParameters, simplifyParameter, titleCase } from '../../../shared/commonParameters';
+import { isoDay, rangeQuery, splitRange } from '../../../shared/parameters/dateRange';
+import type { GraphInsight } from '../../../shared/insights/insightsNormaliser';
+import { accountInsightsRows, breakdownRows, demographicRows } from '../../../shared/insights/insightsNormaliser';
+import { dateRangeOf, inputError } from '../../../shared/parameters/nodeInput';
+import { concurrencyOptions, dateRangeParameters, simplifyParameter, titleCase } from '../../../shared/parameters/commonParameters';
 import {
 	ACCOUNT_HISTORY_SECONDS,
 	ACCOUNT_METRIC_SHAPES,

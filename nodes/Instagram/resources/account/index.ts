@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { TOKEN_STATUS_DESCRIPTION, tokenStatusRouting } from '../../../shared/tokenStatus';
+import { TOKEN_STATUS_DESCRIPTION, tokenStatusRouting } from '../../../shared/tokens/tokenStatus';
 import { INSTAGRAM_PLATFORM } from '../../shared/requests';
 import { getAccountInsightsFields, getAccountInsightsRouting } from './getInsights';
 

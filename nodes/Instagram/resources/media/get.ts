@@ -1,7 +1,7 @@
 import type { IExecutePaginationFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { postRow } from '../../../shared/postRows';
-import { simplifyParameter } from '../../../shared/commonParameters';
+import { postRow } from '../../../shared/insights/postRows';
+import { simplifyParameter } from '../../../shared/parameters/commonParameters';
 import { instagramGet } from '../../shared/requests';
 import { mediaFieldsParameter, mediaIdOf, mediaIdParameter } from './shared';
 

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecutePaginationFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { mediaInsightsRow } from '../../../shared/insightsNormaliser';
-import { concurrencyOptions, simplifyParameter } from '../../../shared/commonParameters';
+import { mediaInsightsRow } from '../../../shared/insights/insightsNormaliser';
+import { concurrencyOptions, simplifyParameter } from '../../../shared/parameters/commonParameters';
 import { MEDIA_METRICS_BY_KIND, mediaKindOf } from '../../instagramApi';
 import { ALL_METRICS, instagramMediaInsights } from '../../shared/mediaInsights';
 import { instagramGet } from '../../shared/requests';

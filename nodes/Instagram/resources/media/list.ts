@@ -1,9 +1,9 @@
 import type { IExecutePaginationFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { rangeQuery } from '../../../shared/dateRange';
-import { dateRangeOf } from '../../../shared/nodeInput';
-import { listPosts } from '../../../shared/postListing';
-import { concurrencyOptions, dateRangeParameters, returnAllAndLimit, simplifyParameter } from '../../../shared/commonParameters';
+import { rangeQuery } from '../../../shared/parameters/dateRange';
+import { dateRangeOf } from '../../../shared/parameters/nodeInput';
+import { listPosts } from '../../../shared/insights/postListing';
+import { concurrencyOptions, dateRangeParameters, returnAllAndLimit, simplifyParameter } from '../../../shared/parameters/commonParameters';
 import { ALL_MEDIA_METRICS, INSTAGRAM_SCOPES, PAGE_SIZE_MAX } from '../../instagramApi';
 import { ALL_METRICS, instagramMediaInsights } from '../../shared/mediaInsights';
 import { INSTAGRAM_PLATFORM } from '../../shared/requests';

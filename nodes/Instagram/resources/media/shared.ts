@@ -1,7 +1,7 @@
 /** Parameters the Instagram media operations share. */
 import type { IDisplayOptions, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 
-import { metricOptions, titleCase } from '../../../shared/commonParameters';
+import { metricOptions, titleCase } from '../../../shared/parameters/commonParameters';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { ALL_MEDIA_METRICS, DEFAULT_MEDIA_FIELDS, MEDIA_FIELDS } from '../../instagramApi';

@@ -1,8 +1,8 @@
 import type { IExecuteSingleFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { postRow } from '../../../shared/postRows';
+import { postRow } from '../../../shared/insights/postRows';
 import { setMediaPath, throwOnThreadsError } from '../../shared/context';
-import { simplifyParameter } from '../../../shared/commonParameters';
+import { simplifyParameter } from '../../../shared/parameters/commonParameters';
 import { postFieldsParameter } from '../../shared/parameters';
 
 const showFor = { resource: ['media'], operation: ['get'] };

@@ -7,11 +7,11 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import type { GraphInsight } from '../../../shared/insightsNormaliser';
-import { mediaInsightsRow } from '../../../shared/insightsNormaliser';
-import { inputError } from '../../../shared/nodeInput';
+import type { GraphInsight } from '../../../shared/insights/insightsNormaliser';
+import { mediaInsightsRow } from '../../../shared/insights/insightsNormaliser';
+import { inputError } from '../../../shared/parameters/nodeInput';
 import { mediaIdOf } from '../../shared/context';
-import { concurrencyOptions, simplifyParameter } from '../../../shared/commonParameters';
+import { concurrencyOptions, simplifyParameter } from '../../../shared/parameters/commonParameters';
 import { MEDIA_METRIC_OPTIONS } from '../../shared/parameters';
 import { threadsGet } from '../../shared/requests';
 import { MEDIA_METRICS, THREADS_SCOPES } from '../../threadsApi';

@@ -1,7 +1,7 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { throwOnThreadsError, usernameOf } from '../../shared/context';
-import { simplifyParameter } from '../../../shared/commonParameters';
+import { simplifyParameter } from '../../../shared/parameters/commonParameters';
 
 const showFor = { resource: ['profile'], operation: ['get'] };
 

@@ -2,7 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { setPublishedRange } from '../../shared/context';
 import { paginatePosts } from '../../shared/paging';
-import { concurrencyOptions, dateRangeParameters, returnAllAndLimit, simplifyParameter } from '../../../shared/commonParameters';
+import { concurrencyOptions, dateRangeParameters, returnAllAndLimit, simplifyParameter } from '../../../shared/parameters/commonParameters';
 import { includeInsightsParameter, postFieldsParameter } from '../../shared/parameters';
 
 const showFor = { resource: ['thread'], operation: ['list'] };

@@ -4,12 +4,12 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { planAccountInsightsRequests } from '../../../shared/accountInsightsPlan';
-import { isoDay } from '../../../shared/dateRange';
-import type { GraphInsight } from '../../../shared/insightsNormaliser';
-import { accountInsightsRows } from '../../../shared/insightsNormaliser';
-import { dateRangeOf, inputError } from '../../../shared/nodeInput';
-import { dateRangeParameters, simplifyParameter } from '../../../shared/commonParameters';
+import { planAccountInsightsRequests } from '../../../shared/insights/accountInsightsPlan';
+import { isoDay } from '../../../shared/parameters/dateRange';
+import type { GraphInsight } from '../../../shared/insights/insightsNormaliser';
+import { accountInsightsRows } from '../../../shared/insights/insightsNormaliser';
+import { dateRangeOf, inputError } from '../../../shared/parameters/nodeInput';
+import { dateRangeParameters, simplifyParameter } from '../../../shared/parameters/commonParameters';
 import { threadsGet } from '../../shared/requests';
 import { THREADS_SCOPES, USER_INSIGHTS_EARLIEST, USER_METRIC_RULES, USER_METRIC_SHAPES } from '../../threadsApi';
 

@@ -8,8 +8,8 @@
  */
 import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestHelper, IHttpRequestOptions } from 'n8n-workflow';
 
-import type { GraphErrorKind } from './graphErrors';
-import { classifyGraphError, graphErrorOf, redactSecrets } from './graphErrors';
+import type { GraphErrorKind } from '../graph/graphErrors';
+import { classifyGraphError, graphErrorOf, redactSecrets } from '../graph/graphErrors';
 import type { LiveTokenTimes } from './tokenLifecycle';
 import {
 	RETRY_AFTER_FAILED_REFRESH_MS,

@@ -7,14 +7,14 @@
  */
 import type { IDataObject, IExecuteSingleFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import type { GraphPage } from './cursorPaging';
-import { walkPages } from './cursorPaging';
+import type { GraphPage } from '../graph/cursorPaging';
+import { walkPages } from '../graph/cursorPaging';
 import type { GraphInsight } from './insightsNormaliser';
 import { mediaInsightsRow } from './insightsNormaliser';
-import type { GraphPlatform } from './pooledGraphRequest';
-import { pooledGraphGet } from './pooledGraphRequest';
+import type { GraphPlatform } from '../graph/pooledGraphRequest';
+import { pooledGraphGet } from '../graph/pooledGraphRequest';
 import { postRow } from './postRows';
-import type { AbandonSignal } from './transport';
+import type { AbandonSignal } from '../graph/transport';
 
 /** A post's insights, or why it has none (shown in the row instead of failing the run). */
 export interface PostInsights {

@@ -6,13 +6,13 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import type { BackoffPolicy } from './backoff';
-import { DEFAULT_BACKOFF } from './backoff';
+import type { BackoffPolicy } from '../graph/backoff';
+import { DEFAULT_BACKOFF } from '../graph/backoff';
 import type { CrossingCondition, CrossingEvent, CrossingState, Observation } from './crossings';
 import { evaluateCrossings, validateCondition } from './crossings';
-import { mapInPool } from './pool';
-import type { GraphPlatform } from './pooledGraphRequest';
-import { graphErrorDetailsOf, graphGet } from './transport';
+import { mapInPool } from '../graph/pool';
+import type { GraphPlatform } from '../graph/pooledGraphRequest';
+import { graphErrorDetailsOf, graphGet } from '../graph/transport';
 
 /** Where the crossing state lives in the node's static data (n8n persists it after activation and with every poll that fires). */
 const STATE_KEY = 'crossings';

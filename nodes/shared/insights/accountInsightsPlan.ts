@@ -7,7 +7,7 @@
  * nodes, the selection is split into the fewest requests the API accepts:
  * ranged metrics together, unranged metrics together, each demographic metric alone.
  */
-import type { UnixRange } from './dateRange';
+import type { UnixRange } from '../parameters/dateRange';
 
 export interface AccountMetricRules {
 	/** Metrics that take no since/until. */

@@ -6,8 +6,8 @@
  */
 import type { IDataObject, IExecutePaginationFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import type { GraphPlatform } from './pooledGraphRequest';
-import { pooledGraphGet } from './pooledGraphRequest';
+import type { GraphPlatform } from '../graph/pooledGraphRequest';
+import { pooledGraphGet } from '../graph/pooledGraphRequest';
 import type { LiveTokenTimes } from './tokenLifecycle';
 import { tokenStatusOf } from './tokenLifecycle';
 
