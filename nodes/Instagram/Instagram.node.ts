@@ -1,10 +1,12 @@
-import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { INSTAGRAM_API_BASE_URL } from './instagramApi';
-import { accountOperations } from './resources/account';
-import { mediaOperations } from './resources/media';
-import { INSTAGRAM_CREDENTIAL_TYPE } from './shared/requests';
+import { runOperations } from '../shared/graph/runOperations';
+import { requestOptionsParameter } from '../shared/parameters/commonParameters';
+import { INSTAGRAM_SCOPES } from './instagramApi';
+import { accountImplementations, accountOperations } from './resources/account';
+import { mediaImplementations, mediaOperations } from './resources/media';
+import { INSTAGRAM_CREDENTIAL_TYPE, INSTAGRAM_PLATFORM } from './shared/requests';
 
 export class Instagram implements INodeType {
 	description: INodeTypeDescription = {
@@ -20,11 +22,6 @@ export class Instagram implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: INSTAGRAM_CREDENTIAL_TYPE, required: true }],
-		requestDefaults: {
-			baseURL: INSTAGRAM_API_BASE_URL,
-			headers: { Accept: 'application/json' },
-			ignoreHttpStatusErrors: true,
-		},
 		properties: [
 			{
 				displayName: 'Resource',
@@ -39,6 +36,15 @@ export class Instagram implements INodeType {
 			},
 			...accountOperations,
 			...mediaOperations,
+			requestOptionsParameter,
 		],
 	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await runOperations(this, {
+			platform: INSTAGRAM_PLATFORM,
+			defaultScope: INSTAGRAM_SCOPES.basic,
+			operations: { account: accountImplementations, media: mediaImplementations },
+		});
+	}
 }

@@ -39,6 +39,7 @@ export function instagramWatch(context: IPollFunctions): CrossingWatch {
 						'/me/insights',
 						{ metric, period: 'day', metric_type: 'total_value', since: window.since, until: window.until },
 						INSTAGRAM_SCOPES.insights,
+						'list',
 					);
 					value = insightTotal((answer.data ?? []).find((insight) => insight.name === metric));
 				}
@@ -56,6 +57,7 @@ export function instagramWatch(context: IPollFunctions): CrossingWatch {
 				`/${media.id}/insights`,
 				{ metric: valid.join(',') },
 				INSTAGRAM_SCOPES.insights,
+				'list',
 			);
 			return valid.map((metric) => ({ objectId: media.id, metric, value: insightTotal((answer.data ?? []).find((insight) => insight.name === metric)) }));
 		} catch (error) {
@@ -91,7 +93,7 @@ export function instagramWatch(context: IPollFunctions): CrossingWatch {
 				qs: { fields, ...(since !== undefined ? { since } : {}) },
 				limit,
 				pageSizeMax: PAGE_SIZE_MAX,
-				fetchPage: async (qs) => await instagramGetter(context, backoff)('/me/media', qs as IDataObject, INSTAGRAM_SCOPES.basic),
+				fetchPage: async (qs) => await instagramGetter(context, backoff)('/me/media', qs as IDataObject, INSTAGRAM_SCOPES.basic, 'list'),
 				onPage: (data) => {
 					media.push(...data.map(asWatched));
 					return data.length;

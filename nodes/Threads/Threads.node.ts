@@ -1,13 +1,16 @@
-import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { mediaOperations } from './resources/media';
-import { profileOperations } from './resources/profile';
-import { threadOperations } from './resources/thread';
-import { userOperations } from './resources/user';
+import { runOperations } from '../shared/graph/runOperations';
+import { requestOptionsParameter } from '../shared/parameters/commonParameters';
+import { mediaImplementations, mediaOperations } from './resources/media';
+import { profileImplementations, profileOperations } from './resources/profile';
+import { threadImplementations, threadOperations } from './resources/thread';
+import { userImplementations, userOperations } from './resources/user';
 import { authenticationParameter, threadsCredentials } from './shared/credentials';
 import { searchMyThreads } from './shared/listSearch';
-import { THREADS_API_BASE_URL } from './threadsApi';
+import { THREADS_PLATFORM } from './shared/requests';
+import { THREADS_SCOPES } from './threadsApi';
 
 export class Threads implements INodeType {
 	description: INodeTypeDescription = {
@@ -23,12 +26,6 @@ export class Threads implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: threadsCredentials,
-		requestDefaults: {
-			baseURL: THREADS_API_BASE_URL,
-			headers: { Accept: 'application/json' },
-			// Graph errors are mapped to readable messages by each operation's postReceive.
-			ignoreHttpStatusErrors: true,
-		},
 		properties: [
 			authenticationParameter,
 			{
@@ -48,10 +45,24 @@ export class Threads implements INodeType {
 			...userOperations,
 			...threadOperations,
 			...profileOperations,
+			requestOptionsParameter,
 		],
 	};
 
 	methods = {
 		listSearch: { searchMyThreads },
 	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await runOperations(this, {
+			platform: THREADS_PLATFORM,
+			defaultScope: THREADS_SCOPES.basic,
+			operations: {
+				media: mediaImplementations,
+				profile: profileImplementations,
+				thread: threadImplementations,
+				user: userImplementations,
+			},
+		});
+	}
 }

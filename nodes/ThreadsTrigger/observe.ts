@@ -31,7 +31,7 @@ export function threadsWatch(context: IPollFunctions): CrossingWatch {
 					const window = context.getNodeParameter('accountWindow', 'yesterday') as DatePreset;
 					Object.assign(qs, resolveDateRange({ preset: window, timezone: context.getTimezone(), now }));
 				}
-				const answer = await threadsGetter(context, backoff)<{ data?: GraphInsight[] }>('/me/threads_insights', qs, THREADS_SCOPES.insights);
+				const answer = await threadsGetter(context, backoff)<{ data?: GraphInsight[] }>('/me/threads_insights', qs, THREADS_SCOPES.insights, 'list');
 				const value = insightTotal((answer.data ?? []).find((insight) => insight.name === metric));
 				return { watched: [{ id: 'account' }], observations: [{ objectId: 'account', metric, value }] };
 			},
@@ -44,6 +44,7 @@ export function threadsWatch(context: IPollFunctions): CrossingWatch {
 			`/${post.id}/insights`,
 			{ metric: metrics.join(',') },
 			THREADS_SCOPES.insights,
+			'list',
 		);
 		return metrics.map((metric) => ({ objectId: post.id, metric, value: insightTotal((answer.data ?? []).find((insight) => insight.name === metric)) }));
 	};
@@ -76,7 +77,7 @@ async function recentPosts(context: IPollFunctions, backoff: BackoffPolicy, now:
 		qs: { fields: 'id,permalink,text,media_type', ...(since !== undefined ? { since } : {}) },
 		limit,
 		pageSizeMax: PAGE_SIZE_MAX,
-		fetchPage: async (qs) => await threadsGetter(context, backoff)('/me/threads', qs as IDataObject, THREADS_SCOPES.basic),
+		fetchPage: async (qs) => await threadsGetter(context, backoff)('/me/threads', qs as IDataObject, THREADS_SCOPES.basic, 'list'),
 		onPage: (data) => {
 			const own = data.filter((post) => post.media_type !== 'REPOST_FACADE');
 			posts.push(...own.map(({ id, permalink, text }) => ({ id, permalink, text })));

@@ -3,15 +3,15 @@
  * metric fails Meta's whole request), and turning Meta's "no insights here" answers into a
  * note on the row instead of a failed run.
  */
-import type { IExecuteSingleFunctions, JsonObject } from 'n8n-workflow';
+import type { JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
+import type { GraphClient } from '../../shared/graph/pooledGraphRequest';
 import type { PostInsights } from '../../shared/insights/postListing';
 import type { AbandonSignal } from '../../shared/graph/transport';
-import { graphErrorDetailsOf } from '../../shared/graph/transport';
+import { abandonedWith, graphErrorDetailsOf } from '../../shared/graph/transport';
 import type { GraphInsight } from '../../shared/insights/insightsNormaliser';
 import { INSTAGRAM_SCOPES, MEDIA_METRICS_BY_KIND, mediaKindOf } from '../instagramApi';
-import { instagramGet } from './requests';
 
 /** "all" in a metric selection means every metric valid for the media's type. */
 export const ALL_METRICS = 'all';
@@ -27,7 +27,7 @@ export function metricsForMedia(requested: readonly string[], mediaProductType: 
 }
 
 export async function instagramMediaInsights(
-	context: IExecuteSingleFunctions,
+	graph: GraphClient,
 	media: { id: string; media_product_type?: string },
 	requested: readonly string[],
 	abandon?: AbandonSignal,
@@ -36,22 +36,22 @@ export async function instagramMediaInsights(
 	const { metrics, skipped } = metricsForMedia(requested, media.media_product_type);
 	const notes = skipped.length ? [`${skipped.join(', ')} ${skipped.length === 1 ? 'does' : 'do'} not apply to ${kind} media`] : [];
 	if (!metrics.length) return { data: [], note: notes.join('; ') };
-	if (abandon?.error) throw abandon.error;
+	const stopped = abandonedWith(abandon);
+	if (stopped) throw stopped;
 	try {
 		// The abandon signal is set here, not by the transport: "no insights" answers must not stop the siblings.
-		const answer = await instagramGet<{ data?: GraphInsight[] }>(
-			context,
+		const answer = await graph.get<{ data: GraphInsight[] }>(
 			`/${media.id}/insights`,
 			{ metric: metrics.join(',') },
-			{ requiredScope: INSTAGRAM_SCOPES.insights },
+			{ requiredScope: INSTAGRAM_SCOPES.insights, shape: 'list', abandon: { parent: abandon } },
 		);
-		if (!answer.data?.length && kind === 'STORY') notes.push('story insights are only kept for 24 hours');
-		return { data: answer.data ?? [], note: notes.join('; ') || undefined };
+		if (!answer.data.length && kind === 'STORY') notes.push('story insights are only kept for 24 hours');
+		return { data: answer.data, note: notes.join('; ') || undefined };
 	} catch (error) {
 		const noInsights = noInsightsReason(error);
 		if (noInsights) return { data: [], note: [...notes, noInsights].join('; ') };
 		if (abandon) abandon.error ??= error as Error;
-		throw new NodeApiError(context.getNode(), error as JsonObject);
+		throw new NodeApiError(graph.node, error as JsonObject);
 	}
 }
 

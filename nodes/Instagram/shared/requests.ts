@@ -1,9 +1,6 @@
-/** The Instagram node's pooled, retried Graph GET (see nodes/shared/graph/pooledGraphRequest.ts). */
-import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
-
-import type { GraphPlatform, PooledGetOptions } from '../../shared/graph/pooledGraphRequest';
-import { pooledGraphGet } from '../../shared/graph/pooledGraphRequest';
-import { INSTAGRAM_API_BASE_URL, INSTAGRAM_SCOPES } from '../instagramApi';
+/** Where the Instagram node's requests go and which credential signs them. */
+import type { GraphPlatform } from '../../shared/graph/pooledGraphRequest';
+import { INSTAGRAM_API_BASE_URL } from '../instagramApi';
 
 export const INSTAGRAM_CREDENTIAL_TYPE = 'instagramApi';
 
@@ -12,12 +9,3 @@ export const INSTAGRAM_PLATFORM: GraphPlatform = {
 	credentialTypeOf: () => INSTAGRAM_CREDENTIAL_TYPE,
 	credentialName: 'Instagram',
 };
-
-export async function instagramGet<T = IDataObject>(
-	context: IExecuteSingleFunctions,
-	path: string,
-	qs: IDataObject,
-	options: PooledGetOptions = {},
-): Promise<T> {
-	return await pooledGraphGet<T>(context, INSTAGRAM_PLATFORM, path, qs, { requiredScope: INSTAGRAM_SCOPES.basic, ...options });
-}

@@ -39,8 +39,7 @@ export const authenticationParameter: INodeProperties = {
 	],
 };
 
-/** The credential type for requests a node issues itself (list search, the trigger). */
-export function credentialTypeOf(context: { getNodeParameter(name: string, fallback: unknown): unknown }): string {
-	const authentication = context.getNodeParameter('authentication', 'selfRenewingToken') as string;
-	return CREDENTIAL_BY_AUTHENTICATION[authentication] ?? THREADS_CREDENTIAL_TYPE;
+/** The credential type for the node's "Authentication" choice. */
+export function credentialTypeOf(authentication: string | undefined): string {
+	return CREDENTIAL_BY_AUTHENTICATION[authentication ?? ''] ?? THREADS_CREDENTIAL_TYPE;
 }

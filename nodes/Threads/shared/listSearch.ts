@@ -18,7 +18,7 @@ export async function searchMyThreads(
 		this,
 		'/me/threads',
 		{ fields: 'id,text,timestamp,permalink,media_type', limit: 100, ...(paginationToken ? { after: paginationToken } : {}) },
-		{ baseURL: THREADS_API_BASE_URL, credentialType: credentialTypeOf(this), requiredScope: THREADS_SCOPES.basic },
+		{ baseURL: THREADS_API_BASE_URL, credentialType: credentialTypeOf(this.getNodeParameter('authentication', '') as string), requiredScope: THREADS_SCOPES.basic, shape: 'list' },
 	);
 	const needle = filter?.trim().toLowerCase();
 	const posts = (page.data ?? []).filter((post) => !needle || (post.text ?? '').toLowerCase().includes(needle));

@@ -54,7 +54,6 @@ export function postFieldsParameter(displayOptions: IDisplayOptions, withoutOwne
 		description: 'Post fields to return, one column each',
 		displayOptions,
 		options: fields.map((field) => ({ name: titleCase(field), value: field })),
-		routing: { send: { type: 'query', property: 'fields', value: '={{ $value.join(",") }}' } },
 	};
 }
 

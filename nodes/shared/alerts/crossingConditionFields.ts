@@ -1,5 +1,6 @@
 /** The trigger fields that say when an event fires (shared by the Threads and Instagram triggers). */
 import type { INodeProperties } from 'n8n-workflow';
+import { timeoutOption } from '../parameters/commonParameters';
 
 const thresholdKinds = ['above', 'below', 'crosses'];
 
@@ -74,6 +75,7 @@ export const conditionFields: INodeProperties[] = [
 					'How far the value must move back past the threshold before it can fire again; stops alerts flapping around the threshold',
 				displayOptions: { show: { '/condition': thresholdKinds } },
 			},
+			timeoutOption,
 		],
 	},
 ];

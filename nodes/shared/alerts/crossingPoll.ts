@@ -12,7 +12,8 @@ import type { CrossingCondition, CrossingEvent, CrossingState, Observation } fro
 import { evaluateCrossings, validateCondition } from './crossings';
 import { mapInPool } from '../graph/pool';
 import type { GraphPlatform } from '../graph/pooledGraphRequest';
-import { graphErrorDetailsOf, graphGet } from '../graph/transport';
+import type { AnswerShape } from '../graph/transport';
+import { DEFAULT_TIMEOUT_MS, graphErrorDetailsOf, graphGet } from '../graph/transport';
 
 /** Where the crossing state lives in the node's static data (n8n persists it after activation and with every poll that fires). */
 const STATE_KEY = 'crossings';
@@ -95,15 +96,18 @@ export async function observePosts<Post extends WatchedObject>(
 	return { watched: posts, observations: observations.flatMap((entry) => entry ?? []), interruptedBy };
 }
 
-/** A poll's GET on a platform: the node's credential, Graph error mapping, the poll's backoff. */
+/** A poll's GET on a platform: the node's credential, the one transport, the poll's backoff and timeout. */
 export function pollGetter(context: IPollFunctions, platform: GraphPlatform, backoff: BackoffPolicy) {
-	return async <T>(path: string, qs: IDataObject, requiredScope: string): Promise<T> =>
+	const timeoutSeconds = Number((context.getNodeParameter('options', {}) as IDataObject).timeout) || DEFAULT_TIMEOUT_MS / 1000;
+	return async <T>(path: string, qs: IDataObject, requiredScope: string, shape: AnswerShape = 'object'): Promise<T> =>
 		await graphGet<T>(context, path, qs, {
 			baseURL: platform.baseUrl,
-			credentialType: platform.credentialTypeOf(context),
+			credentialType: platform.credentialTypeOf(context.getNodeParameter('authentication', '') as string),
 			credentialName: platform.credentialName,
 			requiredScope,
 			backoff,
+			shape,
+			timeoutMs: timeoutSeconds * 1000,
 		});
 }
 

@@ -1,10 +1,14 @@
 /**
  * Walks a Graph list by its `after` cursor. Pure: the caller fetches the pages.
  *
- * Meta's list answers may omit `paging.next`, so the cursor drives the loop (taken from
- * `paging.next` only when an answer has no `cursors.after`); each page asks
- * only for what is still missing (a limit of 120 is 100 + 20), and the last page is the one
- * without a cursor or without data.
+ * Where the list ends is what Meta signals (its "Paginated Results" page: pages may be short
+ * or even empty because of filtering; stop when `next` stops appearing). Meta's Threads
+ * pages also say list answers may omit `paging.next`, so:
+ * - a page with `next` leads on, even when it has no items;
+ * - once an answer of this list has carried `next`, an answer without it is the last;
+ * - while no answer carried `next`, a page with items and an `after` cursor leads on;
+ * - a cursor Meta already sent is an error (following it would loop forever).
+ * Each page asks only for what is still missing (a limit of 120 is 100 + 20).
  */
 export interface GraphPage<Item> {
 	data?: Item[];
@@ -24,6 +28,12 @@ export function afterCursorOf(page: GraphPage<unknown>): string | undefined {
 	}
 }
 
+export class RepeatedCursorError extends Error {
+	constructor(readonly cursor: string) {
+		super(`Meta sent the same page cursor twice ("${cursor.length > 40 ? `${cursor.slice(0, 40)}…` : cursor}"): stopped paging instead of looping`);
+	}
+}
+
 export interface PageWalk<Item> {
 	/** The list's own query (fields, since, until, ...); `limit` and `after` are added per page. */
 	qs: Record<string, unknown>;
@@ -40,12 +50,27 @@ export interface PageWalk<Item> {
 export async function walkPages<Item>(walk: PageWalk<Item>): Promise<void> {
 	let kept = 0;
 	let after: string | undefined;
-	do {
+	let listSendsNext = false;
+	const seen = new Set<string>();
+	for (;;) {
 		const qs: Record<string, unknown> = { ...walk.qs, limit: Math.min(walk.pageSizeMax, walk.limit - kept) };
 		if (after) qs.after = after;
 		const page = await walk.fetchPage(qs);
-		const data = page.data ?? [];
+		const data = Array.isArray(page.data) ? page.data : [];
 		kept += walk.onPage(data.slice(0, walk.limit - kept));
-		after = data.length ? afterCursorOf(page) : undefined;
-	} while (after && kept < walk.limit && !walk.stop?.());
+		if (kept >= walk.limit || walk.stop?.()) return;
+
+		const next = nextCursorOf(page, data.length > 0, listSendsNext);
+		listSendsNext ||= Boolean(page.paging?.next);
+		if (!next) return;
+		if (seen.has(next)) throw new RepeatedCursorError(next);
+		seen.add(next);
+		after = next;
+	}
+}
+
+function nextCursorOf(page: GraphPage<unknown>, hasItems: boolean, listSendsNext: boolean): string | undefined {
+	if (page.paging?.next) return afterCursorOf(page);
+	if (listSendsNext || !hasItems) return undefined;
+	return page.paging?.cursors?.after;
 }

@@ -67,11 +67,27 @@ export function classifyGraphError(error: GraphErrorBody, httpStatus: number): G
 	return 'unknown';
 }
 
-/** Removes anything that looks like a credential from text we are about to show or log. */
-export function redactSecrets(text: string): string {
-	return text
-		.replace(/((?:access_token|input_token|client_secret|code)=)[^&\s"']+/gi, '$1[redacted]')
-		.replace(/(Bearer\s+)[A-Za-z0-9._~+/=-]+/gi, '$1[redacted]');
+/**
+ * Removes the given exact secret values, and anything shaped like a credential, from text we
+ * are about to show, keep or log (Meta echoes tokens back: "Malformed access token <token>").
+ */
+export function redactSecrets(text: string, secrets: readonly string[] = []): string {
+	let redacted = text;
+	for (const secret of secrets) if (secret) redacted = redacted.split(secret).join('[redacted]');
+	return redacted
+		.replace(/((?:access_token|input_token|client_secret|fb_exchange_token|code)=)[^&\s"']+/gi, '$1[redacted]')
+		.replace(/(Bearer\s+)[A-Za-z0-9._~+/=-]+/gi, '$1[redacted]')
+		.replace(/(Malformed access token\s+)\S+/gi, '$1[redacted]');
+}
+
+/** `redactSecrets` on every string of a JSON-like value, at any depth. */
+export function redactDeep<T>(value: T, secrets: readonly string[] = []): T {
+	if (typeof value === 'string') return redactSecrets(value, secrets) as T;
+	if (Array.isArray(value)) return value.map((entry) => redactDeep(entry, secrets)) as T;
+	if (value && typeof value === 'object') {
+		return Object.fromEntries(Object.entries(value).map(([key, entry]) => [key, redactDeep(entry, secrets)])) as T;
+	}
+	return value;
 }
 
 export interface DescribeOptions {

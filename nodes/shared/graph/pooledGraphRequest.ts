@@ -1,87 +1,90 @@
 /**
- * How a Graph node sends the requests its operations orchestrate themselves (paging, insight
- * enrichment, split insight ranges): through the shared transport, with backoff on
- * throttling, and through one adaptive pool per node execution, so that many posts or many
- * input items never mean an unbounded burst of requests. Used by every Graph platform.
+ * How a Graph node's execution sends its requests: through the one transport, with the
+ * node's retry and timeout settings, and through one adaptive pool for the whole execution,
+ * so that many posts or many input items never mean an unbounded burst of requests.
  */
-import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INode } from 'n8n-workflow';
 
 import { AdaptiveLimiter } from './adaptiveLimiter';
-import type { BackoffPolicy } from './backoff';
 import { DEFAULT_BACKOFF } from './backoff';
-import type { AbandonSignal } from './transport';
-import { graphGet } from './transport';
+import type { AbandonSignal, AnswerShape } from './transport';
+import { DEFAULT_TIMEOUT_MS, graphGet } from './transport';
 
 export const DEFAULT_MAX_CONCURRENCY = 50;
 
 /** What a platform contributes: where its API lives and which credential signs a node's requests. */
 export interface GraphPlatform {
 	baseUrl: string;
-	credentialTypeOf(context: { getNodeParameter(name: string, fallback: unknown): unknown }): string;
+	/** The credential type for the node's "Authentication" choice (undefined: the default). */
+	credentialTypeOf(authentication: string | undefined): string;
 	/** Shown in error messages ("the Instagram access token has expired"). */
 	credentialName: string;
 }
 
-export interface PooledGetOptions {
+export interface GraphGetRequest {
 	/** Permission named in the "missing permission" message. */
 	requiredScope?: string;
+	/** What the answer must look like; 'list' for lists and insights. */
+	shape?: AnswerShape;
 	/** Shared by one job's requests: the first permanent failure stops the rest. */
 	abandon?: AbandonSignal;
 	/** Goes ahead of queued requests (a list's next page, which everything else waits on). */
 	urgent?: boolean;
 }
 
-/**
- * One pool per node execution, shared by its input items (n8n starts them all at once), with
- * what every request of that execution reuses: read from the node's parameters once, not
- * per request.
- */
-interface ExecutionPool {
-	limiter: AdaptiveLimiter;
-	backoff: BackoffPolicy;
-	credentialType: string;
+/** One execution's way to the API: every request of every input item goes through it. */
+export interface GraphClient {
+	/** The node the requests are made for (errors name it). */
+	node: INode;
+	get<T = IDataObject>(path: string, qs: IDataObject, request?: GraphGetRequest): Promise<T>;
+	/** The decrypted credential (Get Token Status reads its stored dates). */
+	credentials(): Promise<IDataObject>;
 }
 
-const pools = new Map<string, ExecutionPool>();
-
-function poolOf(context: IExecuteSingleFunctions, platform: GraphPlatform): { key: string; pool: ExecutionPool } {
-	const key = `${context.getExecutionId()}:${context.getNode().id}`;
-	let pool = pools.get(key);
-	if (!pool) {
-		const max = context.getNodeParameter('options.maxConcurrency', DEFAULT_MAX_CONCURRENCY) as number;
-		pool = {
-			limiter: new AdaptiveLimiter({ max: max > 0 ? max : DEFAULT_MAX_CONCURRENCY }),
-			backoff: { ...DEFAULT_BACKOFF, maxTotalWaitMs: (context.getNodeParameter('options.maxRateLimitWait', 60) as number) * 1000 },
-			credentialType: platform.credentialTypeOf(context),
-		};
-		pools.set(key, pool);
-	}
-	return { key, pool };
+/** The node's "Options" that shape requests; read once per execution. */
+export interface RequestSettings {
+	maxConcurrency: number;
+	maxRateLimitWaitSeconds: number;
+	timeoutSeconds: number;
 }
 
-export async function pooledGraphGet<T = IDataObject>(
-	context: IExecuteSingleFunctions,
+export function requestSettingsOf(options: IDataObject): RequestSettings {
+	const positive = (value: unknown, fallback: number) => (Number(value) > 0 ? Number(value) : fallback);
+	const wait = Number(options.maxRateLimitWait ?? 60);
+	return {
+		maxConcurrency: Math.floor(positive(options.maxConcurrency, DEFAULT_MAX_CONCURRENCY)),
+		maxRateLimitWaitSeconds: Number.isFinite(wait) && wait >= 0 ? wait : 60,
+		timeoutSeconds: positive(options.timeout, DEFAULT_TIMEOUT_MS / 1000),
+	};
+}
+
+export function pooledGraphClient(
+	context: IExecuteFunctions,
 	platform: GraphPlatform,
-	path: string,
-	qs: IDataObject,
-	options: PooledGetOptions = {},
-): Promise<T> {
-	const { key, pool } = poolOf(context, platform);
-	try {
-		return await pool.limiter.run(
-			async (throttleReport) =>
-				await graphGet<T>(context, path, qs, {
-					baseURL: platform.baseUrl,
-					credentialType: pool.credentialType,
-					credentialName: platform.credentialName,
-					requiredScope: options.requiredScope,
-					backoff: pool.backoff,
-					throttleReport,
-					abandon: options.abandon,
-				}),
-			options.urgent,
-		);
-	} finally {
-		if (pool.limiter.idle) pools.delete(key);
-	}
+	defaultScope: string,
+	settings: RequestSettings,
+): GraphClient {
+	const limiter = new AdaptiveLimiter({ max: settings.maxConcurrency });
+	const backoff = { ...DEFAULT_BACKOFF, maxTotalWaitMs: settings.maxRateLimitWaitSeconds * 1000 };
+	const credentialType = platform.credentialTypeOf(context.getNodeParameter('authentication', 0, '') as string);
+	return {
+		node: context.getNode(),
+		get: async <T>(path: string, qs: IDataObject, request: GraphGetRequest = {}) =>
+			await limiter.run(
+				async (throttleReport) =>
+					await graphGet<T>(context, path, qs, {
+						baseURL: platform.baseUrl,
+						credentialType,
+						credentialName: platform.credentialName,
+						requiredScope: request.requiredScope ?? defaultScope,
+						shape: request.shape,
+						backoff,
+						timeoutMs: settings.timeoutSeconds * 1000,
+						throttleReport,
+						abandon: request.abandon,
+					}),
+				request.urgent,
+			),
+		credentials: async () => (await context.getCredentials(credentialType)) as IDataObject,
+	};
 }

@@ -1,38 +1,278 @@
 /**
- * The one place that talks HTTP to a Graph API and turns its errors into NodeApiError.
- *
- * Single-request declarative operations send their request through n8n's RoutingNode with
- * `ignoreHttpStatusErrors`, so a Graph error arrives as a response and `throwOnGraphError`
- * (first in their postReceive chain) maps it. Everything that issues its own requests
- * (paging, insight enrichment, list searches, the triggers) calls `graphGet`. Both end in
- * `graphApiError`, so a user reads the same message whichever path hit the error, and the
- * error carries Meta's answer only, never the request (and so never the token).
+ * The one place that talks HTTP to a Graph API. Every request of every node, trigger and
+ * list search goes through `graphGet`, which owns:
+ * - the timeout: a request (with the credential's first-use check) that does not answer
+ *   within the bound gives up as a transient fault, instead of n8n's 300 s;
+ * - retries with one backoff: throttling (codes 4/17/32/613/80002, HTTP 429) until the
+ *   policy's total wait, transient faults (5xx with or without a Graph body, codes 1/2, an
+ *   HTML error page, a reset connection, a timeout, an answer that is not valid JSON or
+ *   lacks the shape asked for) a few times;
+ * - error mapping into one readable NodeApiError (graphErrors.ts);
+ * - redaction: the credential's exact token and secret values, and anything shaped like a
+ *   credential, are removed from every text an error keeps. The raw HTTP error (which holds
+ *   the request and its Authorization header) is never kept.
  */
-import type {
-	IDataObject,
-	IExecuteSingleFunctions,
-	IHttpRequestOptions,
-	IN8nHttpFullResponse,
-	INode,
-	INodeExecutionData,
-	JsonObject,
-} from 'n8n-workflow';
+import type { IDataObject, IHttpRequestOptions, IN8nHttpFullResponse, INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError, sleep } from 'n8n-workflow';
 
 import type { BackoffPolicy } from './backoff';
 import { retryAfterSeconds, retryDelayMs } from './backoff';
-import type { DescribeOptions, GraphErrorKind } from './graphErrors';
-import { classifyGraphError, describeGraphError, graphErrorOf, redactSecrets } from './graphErrors';
+import type { DescribeOptions, GraphErrorBody, GraphErrorKind } from './graphErrors';
+import { classifyGraphError, describeGraphError, graphErrorOf, redactSecrets, redactDeep } from './graphErrors';
 
-export function graphApiError(node: INode, httpStatus: number, body: unknown, options: DescribeOptions = {}): NodeApiError {
-	const graphError = graphErrorOf(body) ?? {
-		message: typeof body === 'string' ? redactSecrets(body).slice(0, 300) : `HTTP ${httpStatus}`,
+export const DEFAULT_TIMEOUT_MS = 60_000;
+/** Transient faults (not throttling) are tried this many times in all. */
+export const TRANSIENT_ATTEMPTS = 3;
+
+/** The part of an n8n context `graphGet` needs; every context type (execute, poll, load options) has it. */
+export interface GraphRequestContext {
+	getNode(): INode;
+	getCredentials?(type: string): Promise<object>;
+	helpers: {
+		httpRequestWithAuthentication(this: unknown, credentialsType: string, requestOptions: IHttpRequestOptions): Promise<unknown>;
 	};
+}
+
+/** What a successful answer must look like: any JSON object, or one whose `data` is a list. */
+export type AnswerShape = 'object' | 'list';
+
+export interface GraphGetOptions extends DescribeOptions {
+	baseURL: string;
+	credentialType: string;
+	/** Retry throttled and transient answers with backoff; without it the first error is thrown. */
+	backoff?: BackoffPolicy;
+	/** Give up on a request (and the credential's check before it) after this long. */
+	timeoutMs?: number;
+	/** Default 'object'; 'list' for lists and insights (`data` must be an array). */
+	shape?: AnswerShape;
+	/** Told about every throttled answer and every retry (adaptive concurrency listens here). */
+	throttleReport?: { throttled(): void; retrying(): void };
+	/** Set when sibling work already failed: stop retrying and give up with that error. */
+	abandon?: AbandonSignal;
+}
+
+/** Shared by the requests of one job: the first permanent failure stops the rest. */
+export interface AbandonSignal {
+	error?: Error;
+	/** A wider job this one is part of (the node's execution): its failure stops this one too. */
+	parent?: AbandonSignal;
+}
+
+/** The error that stopped this job or a job it is part of, if any. */
+export function abandonedWith(signal: AbandonSignal | undefined): Error | undefined {
+	return signal?.error ?? (signal?.parent ? abandonedWith(signal.parent) : undefined);
+}
+
+/** One attempt's outcome when it is not a usable answer. */
+interface Failure {
+	httpStatus: number;
+	graphError: GraphErrorBody;
+	headers?: Record<string, unknown>;
+}
+
+const TIMED_OUT: unique symbol = Symbol('timed out');
+
+/**
+ * GET a Graph path with the node's credential. Returns the parsed answer, or throws a
+ * NodeApiError whose texts name no secret.
+ */
+export async function graphGet<T = IDataObject>(
+	context: GraphRequestContext,
+	path: string,
+	qs: IDataObject,
+	options: GraphGetOptions,
+): Promise<T> {
+	const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+	let waited = 0;
+	let transientAttempts = 0;
+	for (let attempt = 1; ; attempt++) {
+		const stopped = abandonedWith(options.abandon);
+		if (stopped) throw stopped;
+		if (attempt > 1) options.throttleReport?.retrying();
+		const outcome = await attemptGet(context, path, qs, options, timeoutMs);
+		if ('answer' in outcome) return outcome.answer as T;
+		if ('fatal' in outcome) throw await notSentError(context, options, outcome.fatal);
+
+		const failure = outcome.failure;
+		const kind = classifyGraphError(failure.graphError, failure.httpStatus);
+		if (kind === 'rateLimited') options.throttleReport?.throttled();
+		if (kind === 'transient') transientAttempts++;
+		const policy = options.backoff;
+		const retryable = kind === 'rateLimited' || (kind === 'transient' && transientAttempts < TRANSIENT_ATTEMPTS);
+		if (policy && retryable) {
+			const delay = retryDelayMs(attempt, policy, Math.random, retryAfterSeconds(failure.headers));
+			if (waited + delay <= policy.maxTotalWaitMs) {
+				waited += delay;
+				await sleep(delay);
+				continue;
+			}
+		}
+		const error = await mappedError(context, options, failure);
+		if (options.abandon) options.abandon.error ??= error;
+		throw error;
+	}
+}
+
+type Outcome = { answer: unknown } | { failure: Failure } | { fatal: string };
+
+async function attemptGet(
+	context: GraphRequestContext,
+	path: string,
+	qs: IDataObject,
+	options: GraphGetOptions,
+	timeoutMs: number,
+): Promise<Outcome> {
+	const request = context.helpers.httpRequestWithAuthentication.call(context, options.credentialType, {
+		method: 'GET',
+		baseURL: options.baseURL,
+		url: path,
+		qs,
+		json: true,
+		ignoreHttpStatusErrors: true,
+		returnFullResponse: true,
+		timeout: timeoutMs,
+	}) as Promise<IN8nHttpFullResponse>;
+	let response: IN8nHttpFullResponse | typeof TIMED_OUT;
+	try {
+		response = await withDeadline(request, timeoutMs);
+	} catch (error) {
+		return failureOfThrown(error, timeoutMs);
+	}
+	if (response === TIMED_OUT) return { failure: timedOut(timeoutMs) };
+
+	const body = parsedBody(response.body);
+	const graphError = graphErrorOf(body);
+	if (graphError || response.statusCode >= 400) {
+		return {
+			failure: {
+				httpStatus: response.statusCode,
+				graphError: graphError ?? { message: plainErrorText(response.statusCode, body) },
+				headers: response.headers,
+			},
+		};
+	}
+	const problem = shapeProblem(body, options.shape ?? 'object');
+	if (problem) return { failure: { httpStatus: response.statusCode, graphError: { message: problem, is_transient: true } } };
+	return { answer: body };
+}
+
+/** The request, or TIMED_OUT once `ms` have passed (covers the credential's check before the request too). */
+async function withDeadline<T>(work: Promise<T>, ms: number): Promise<T | typeof TIMED_OUT> {
+	const timer = new AbortController();
+	const deadline = sleep(ms, timer.signal).then(
+		(): typeof TIMED_OUT => TIMED_OUT,
+		(): typeof TIMED_OUT => TIMED_OUT,
+	);
+	// A late rejection of the abandoned request must not surface as "unhandled".
+	work.catch(() => undefined);
+	try {
+		return await Promise.race([work, deadline]);
+	} finally {
+		timer.abort();
+	}
+}
+
+function timedOut(timeoutMs: number): Failure {
+	return {
+		httpStatus: 0,
+		graphError: { message: `Meta did not answer within ${Math.round(timeoutMs / 100) / 10} s`, is_transient: true },
+	};
+}
+
+const NETWORK_CODES = ['ECONNRESET', 'ECONNREFUSED', 'ECONNABORTED', 'ETIMEDOUT', 'ESOCKETTIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'ENOTFOUND', 'ENETUNREACH', 'EHOSTUNREACH', 'ERR_SOCKET_CONNECTION_TIMEOUT'];
+
+/**
+ * n8n wraps whatever the HTTP client threw; a network fault is transient, anything else (the
+ * credential's renewal refused, a missing credential) is final. Only the message is kept.
+ */
+function failureOfThrown(error: unknown, timeoutMs: number): Outcome {
+	const chain: Array<{ code?: unknown; message?: unknown; cause?: unknown; name?: unknown }> = [];
+	for (let link = error as { cause?: unknown } | undefined; link && chain.length < 5; link = link.cause as typeof link) {
+		chain.push(link as (typeof chain)[number]);
+	}
+	const code = chain.map((link) => link.code).find((value) => typeof value === 'string' && NETWORK_CODES.includes(value)) as string | undefined;
+	const timeout = code === 'ECONNABORTED' || code === 'ETIMEDOUT' || chain.some((link) => /timeout of \d+ms exceeded/i.test(String(link.message)));
+	if (timeout) return { failure: timedOut(timeoutMs) };
+	if (code) {
+		return { failure: { httpStatus: 0, graphError: { message: `The connection to Meta failed (${code})`, is_transient: true } } };
+	}
+	const innermost = chain[chain.length - 1] ?? {};
+	return { fatal: String(innermost.message ?? chain[0]?.message ?? error) };
+}
+
+/** n8n hands a JSON answer over parsed; anything else arrives as text. */
+function parsedBody(body: unknown): unknown {
+	if (typeof body !== 'string') return body;
+	if (!body.trim()) return undefined;
+	try {
+		return JSON.parse(body) as unknown;
+	} catch {
+		return body;
+	}
+}
+
+function plainErrorText(httpStatus: number, body: unknown): string {
+	if (body === undefined || body === null) return `HTTP ${httpStatus} with an empty answer`;
+	if (typeof body === 'string') {
+		const text = body.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
+		return `HTTP ${httpStatus}${text ? `: ${text.slice(0, 200)}` : ''}`;
+	}
+	return `HTTP ${httpStatus}`;
+}
+
+/** Why a 2xx answer cannot be used, or undefined. Such answers are transient: Meta's edge had a bad moment. */
+function shapeProblem(body: unknown, shape: AnswerShape): string | undefined {
+	if (body === undefined || body === null) return "Meta's answer was empty";
+	if (typeof body === 'string') return "Meta's answer was not valid JSON";
+	if (typeof body !== 'object' || Array.isArray(body)) return "Meta's answer was not a JSON object";
+	if (shape === 'list' && !Array.isArray((body as { data?: unknown }).data)) return "Meta's answer was not valid: its \"data\" is not a list";
+	return undefined;
+}
+
+/** The exact secret values of the credential, to be removed from any text an error keeps. */
+async function secretsOf(context: GraphRequestContext, credentialType: string): Promise<string[]> {
+	try {
+		const credentials = (await context.getCredentials?.(credentialType)) ?? {};
+		return secretValuesOf(credentials);
+	} catch {
+		return [];
+	}
+}
+
+/** Every string under a key that names a token or a secret (long enough to be one), at any depth. */
+export function secretValuesOf(value: unknown, key = ''): string[] {
+	if (typeof value === 'string') return /token|secret|password/i.test(key) && value.length >= 8 ? [value] : [];
+	if (!value || typeof value !== 'object') return [];
+	return Object.entries(value).flatMap(([name, entry]) => secretValuesOf(entry, name));
+}
+
+async function mappedError(context: GraphRequestContext, options: GraphGetOptions, failure: Failure): Promise<NodeApiError> {
+	const secrets = await secretsOf(context, options.credentialType);
+	return graphApiError(context.getNode(), failure.httpStatus, { error: failure.graphError }, options, secrets);
+}
+
+/** The request could not be sent (the credential refused to renew, ...): its own message, redacted. */
+async function notSentError(context: GraphRequestContext, options: GraphGetOptions, message: string): Promise<NodeApiError> {
+	const text = redactSecrets(message, await secretsOf(context, options.credentialType));
+	return new NodeApiError(context.getNode(), { message: text } as JsonObject, { message: text });
+}
+
+export function graphApiError(
+	node: INode,
+	httpStatus: number,
+	body: unknown,
+	options: DescribeOptions = {},
+	secrets: readonly string[] = [],
+): NodeApiError {
+	const graphError = redactDeep(
+		graphErrorOf(body) ?? { message: typeof body === 'string' ? body.slice(0, 300) : `HTTP ${httpStatus}` },
+		secrets,
+	);
 	const described = describeGraphError(graphError, httpStatus, options);
 	const error = new NodeApiError(node, { error: { ...graphError } } as unknown as JsonObject, {
-		message: described.message,
-		description: described.description,
-		httpCode: described.httpCode,
+		message: redactSecrets(described.message, secrets),
+		description: redactSecrets(described.description, secrets),
+		httpCode: described.httpCode || undefined,
 	});
 	// Kept for callers that react to the kind (retry on rate limits, the trigger's catch-up,
 	// Instagram's "no insights for this media" answers).
@@ -45,60 +285,6 @@ export function graphApiError(node: INode, httpStatus: number, body: unknown, op
 	return error;
 }
 
-export function isGraphErrorResponse(statusCode: number, body: unknown): boolean {
-	return statusCode >= 400 || graphErrorOf(body) !== undefined;
-}
-
-/** Tells the error mapper which permission an operation needs; set per resource. */
-export type RequiredScopeOf = (context: IExecuteSingleFunctions) => string | undefined;
-
-/** postReceive: a Graph error answer becomes a NodeApiError with a human message. */
-export function throwOnGraphError(requiredScopeOf: RequiredScopeOf) {
-	return async function (
-		this: IExecuteSingleFunctions,
-		items: INodeExecutionData[],
-		response: IN8nHttpFullResponse,
-	): Promise<INodeExecutionData[]> {
-		if (isGraphErrorResponse(response.statusCode, response.body)) {
-			throw graphApiError(this.getNode(), response.statusCode, response.body, {
-				requiredScope: requiredScopeOf(this),
-			});
-		}
-		return items;
-	};
-}
-
-/** The part of an n8n context `graphGet` needs; every context type (execute, poll, load options) has it. */
-export interface GraphRequestContext {
-	getNode(): INode;
-	helpers: {
-		httpRequestWithAuthentication(
-			this: unknown,
-			credentialsType: string,
-			requestOptions: IHttpRequestOptions,
-		): Promise<unknown>;
-	};
-}
-
-export interface GraphGetOptions extends DescribeOptions {
-	baseURL: string;
-	credentialType: string;
-	/** Retry throttled and transient answers with backoff; without it the first error is thrown. */
-	backoff?: BackoffPolicy;
-	/** Told about every throttled answer and every retry (adaptive concurrency listens here). */
-	throttleReport?: { throttled(): void; retrying(): void };
-	/** Set when sibling work already failed: stop retrying and give up with that error. */
-	abandon?: AbandonSignal;
-}
-
-/** Shared by the requests of one job: the first permanent failure stops the rest. */
-export interface AbandonSignal {
-	error?: Error;
-}
-
-/** Error kinds worth retrying: Meta asked us to slow down, or had a hiccup. */
-const RETRYABLE: readonly GraphErrorKind[] = ['rateLimited', 'transient'];
-
 /** The kind, and Meta's code, subcode and message, behind a NodeApiError from this module. */
 export function graphErrorDetailsOf(error: unknown): { kind?: GraphErrorKind; code?: number; subcode?: number; message: string } {
 	const context = (error as { context?: IDataObject })?.context ?? {};
@@ -108,47 +294,4 @@ export function graphErrorDetailsOf(error: unknown): { kind?: GraphErrorKind; co
 		subcode: context.graphErrorSubcode === undefined ? undefined : Number(context.graphErrorSubcode),
 		message: String(context.graphErrorMessage ?? ''),
 	};
-}
-
-/**
- * GET a Graph path with the node's credential; Graph errors become NodeApiError. With a
- * backoff policy, throttled (4/17/32/613/429) and transient answers are retried until the
- * waits would exceed the policy's total; any other 4xx is thrown at once.
- */
-export async function graphGet<T = IDataObject>(
-	context: GraphRequestContext,
-	path: string,
-	qs: IDataObject,
-	options: GraphGetOptions,
-): Promise<T> {
-	let waited = 0;
-	for (let attempt = 1; ; attempt++) {
-		if (options.abandon?.error) throw options.abandon.error;
-		if (attempt > 1) options.throttleReport?.retrying();
-		const response = (await context.helpers.httpRequestWithAuthentication.call(context, options.credentialType, {
-			method: 'GET',
-			baseURL: options.baseURL,
-			url: path,
-			qs,
-			json: true,
-			ignoreHttpStatusErrors: true,
-			returnFullResponse: true,
-		})) as IN8nHttpFullResponse;
-		if (!isGraphErrorResponse(response.statusCode, response.body)) return response.body as T;
-
-		const kind = classifyGraphError(graphErrorOf(response.body) ?? {}, response.statusCode);
-		if (kind === 'rateLimited') options.throttleReport?.throttled();
-		const policy = options.backoff;
-		if (policy && RETRYABLE.includes(kind)) {
-			const delay = retryDelayMs(attempt, policy, Math.random, retryAfterSeconds(response.headers));
-			if (waited + delay <= policy.maxTotalWaitMs) {
-				waited += delay;
-				await sleep(delay);
-				continue;
-			}
-		}
-		const error = graphApiError(context.getNode(), response.statusCode, response.body, options);
-		if (options.abandon) options.abandon.error ??= error;
-		throw error;
-	}
 }

@@ -5,16 +5,16 @@
  * ahead of queued insight calls, since everything else waits on them. The first request that
  * fails for good stops the queued ones. Rows come out in list order.
  */
-import type { IDataObject, IExecuteSingleFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 import type { GraphPage } from '../graph/cursorPaging';
 import { walkPages } from '../graph/cursorPaging';
 import type { GraphInsight } from './insightsNormaliser';
 import { mediaInsightsRow } from './insightsNormaliser';
-import type { GraphPlatform } from '../graph/pooledGraphRequest';
-import { pooledGraphGet } from '../graph/pooledGraphRequest';
+import type { GraphClient } from '../graph/pooledGraphRequest';
 import { postRow } from './postRows';
 import type { AbandonSignal } from '../graph/transport';
+import { abandonedWith } from '../graph/transport';
 
 /** A post's insights, or why it has none (shown in the row instead of failing the run). */
 export interface PostInsights {
@@ -23,7 +23,6 @@ export interface PostInsights {
 }
 
 export interface PostListing {
-	platform: GraphPlatform;
 	path: string;
 	qs: IDataObject;
 	limit: number;
@@ -36,17 +35,18 @@ export interface PostListing {
 	insightsOf?: (post: IDataObject, abandon: AbandonSignal) => Promise<PostInsights> | undefined;
 }
 
-export async function listPosts(context: IExecuteSingleFunctions, listing: PostListing): Promise<INodeExecutionData[]> {
+export async function listPosts(graph: GraphClient, listing: PostListing, job: AbandonSignal): Promise<IDataObject[]> {
 	const posts: IDataObject[] = [];
 	const insights: Array<Promise<PostInsights> | undefined> = [];
-	const abandon: AbandonSignal = {};
+	const abandon: AbandonSignal = { parent: job };
 	await walkPages<IDataObject>({
 		qs: listing.qs,
 		limit: listing.limit,
 		pageSizeMax: listing.pageSizeMax,
 		fetchPage: async (qs) =>
-			await pooledGraphGet<GraphPage<IDataObject>>(context, listing.platform, listing.path, qs as IDataObject, {
+			await graph.get<GraphPage<IDataObject>>(listing.path, qs as IDataObject, {
 				requiredScope: listing.requiredScope,
+				shape: 'list',
 				abandon,
 				urgent: true,
 			}),
@@ -60,15 +60,17 @@ export async function listPosts(context: IExecuteSingleFunctions, listing: PostL
 			}
 			return data.length;
 		},
-		stop: () => abandon.error !== undefined,
+		stop: () => abandonedWith(abandon) !== undefined,
 	});
 
 	const postInsights = await Promise.all(insights);
+	const stopped = abandonedWith(abandon);
+	if (stopped) throw stopped;
 	return posts.map((post, index) => {
-		if (!listing.insightColumns.length) return { json: listing.simplify ? postRow(post) : post };
+		if (!listing.insightColumns.length) return listing.simplify ? postRow(post) : post;
 		const { data, note } = postInsights[index] ?? { data: [] };
-		if (!listing.simplify) return { json: { ...post, insights: data as unknown as IDataObject[], ...(note ? { insights_note: note } : {}) } };
+		if (!listing.simplify) return { ...post, insights: data as unknown as IDataObject[], ...(note ? { insights_note: note } : {}) };
 		const row = { ...mediaInsightsRow(String(post.id), data, listing.insightColumns), ...postRow(post) };
-		return { json: note ? { ...row, insights_note: note } : row };
+		return note ? { ...row, insights_note: note } : row;
 	});
 }

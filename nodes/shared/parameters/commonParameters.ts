@@ -68,6 +68,16 @@ export function dateRangeParameters(
 	];
 }
 
+/** Shared by the nodes and the triggers. */
+export const timeoutOption: INodeProperties = {
+	displayName: 'Timeout (Seconds)',
+	name: 'timeout',
+	type: 'number',
+	typeOptions: { minValue: 0.1, numberPrecision: 1 },
+	default: 60,
+	description: 'A request Meta does not answer within this time is given up and retried (up to 3 tries in all), then fails',
+};
+
 export function returnAllAndLimit(displayOptions: IDisplayOptions): INodeProperties[] {
 	return [
 		{
@@ -101,33 +111,32 @@ export function simplifyParameter(displayOptions: IDisplayOptions, what: string)
 	};
 }
 
-export function concurrencyOptions(displayOptions: IDisplayOptions): INodeProperties {
-	return {
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		displayOptions,
-		options: [
-			{
-				displayName: 'Max Concurrent Requests',
-				name: 'maxConcurrency',
-				type: 'number',
-				typeOptions: { minValue: 1 },
-				default: 50,
-				description:
-					'Upper bound on requests in flight at once. The node starts lower and adapts to Meta’s limits by itself; lower this only to leave room for other workflows.',
-			},
-			{
-				displayName: 'Max Wait When Rate Limited (Seconds)',
-				name: 'maxRateLimitWait',
-				type: 'number',
-				typeOptions: { minValue: 0 },
-				default: 60,
-				description:
-					'When Meta throttles, a request is retried with growing pauses; after this much waiting it fails with the rate-limit error',
-			},
-		],
-	};
-}
+/** How the node sends its requests; the same for every operation. */
+export const requestOptionsParameter: INodeProperties = {
+	displayName: 'Options',
+	name: 'options',
+	type: 'collection',
+	placeholder: 'Add Option',
+	default: {},
+	options: [
+		{
+			displayName: 'Max Concurrent Requests',
+			name: 'maxConcurrency',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 50,
+			description:
+				'Upper bound on requests in flight at once. The node starts lower and adapts to Meta’s limits by itself; lower this only to leave room for other workflows.',
+		},
+		{
+			displayName: 'Max Wait When Rate Limited (Seconds)',
+			name: 'maxRateLimitWait',
+			type: 'number',
+			typeOptions: { minValue: 0 },
+			default: 60,
+			description:
+				'When Meta throttles, a request is retried with growing pauses; after this much waiting it fails with the rate-limit error',
+		},
+		timeoutOption,
+	],
+};

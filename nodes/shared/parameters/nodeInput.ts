@@ -1,31 +1,102 @@
 /**
- * Reading and checking a Graph node's common inputs inside declarative routing (preSend,
- * pagination hooks), for every platform. Checks run before the first request and name the
- * field to fix.
+ * One input item's parameters, as an operation reads them, and the checks every Graph node
+ * shares. Checks run before the first request and name the field and the fix; what a user
+ * pastes is normalised where the intent is certain.
  */
-import type { IExecuteSingleFunctions } from 'n8n-workflow';
+import type { INode } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { DatePreset, RangeRules, UnixRange } from './dateRange';
 import { rangeProblem, resolveDateRange } from './dateRange';
 
-export function inputError(context: IExecuteSingleFunctions, message: string, description?: string): NodeOperationError {
-	return new NodeOperationError(context.getNode(), message, {
-		itemIndex: context.getItemIndex(),
-		description,
-	});
+/** What an operation may read while it checks its input: parameters only, no requests. */
+export interface ItemInput {
+	readonly node: INode;
+	readonly itemIndex: number;
+	readonly timezone: string;
+	parameter<T>(name: string, fallback: T, options?: { extractValue?: boolean }): T;
+}
+
+export function inputError(input: ItemInput, message: string, description?: string): NodeOperationError {
+	return new NodeOperationError(input.node, message, { itemIndex: input.itemIndex, description });
 }
 
 /** The range the user picked (Date Range / Since / Until), validated against the endpoint's rules. */
-export function dateRangeOf(context: IExecuteSingleFunctions, rules: RangeRules, fallbackPreset: DatePreset = 'none'): UnixRange {
+export function dateRangeOf(input: ItemInput, rules: RangeRules, fallbackPreset: DatePreset = 'none'): UnixRange {
 	const range = resolveDateRange({
-		preset: context.getNodeParameter('dateRange', fallbackPreset) as DatePreset,
-		timezone: context.getTimezone(),
+		preset: input.parameter<DatePreset>('dateRange', fallbackPreset),
+		timezone: input.timezone,
 		now: rules.now,
-		since: context.getNodeParameter('since', '') as string,
-		until: context.getNodeParameter('until', '') as string,
+		since: input.parameter('since', ''),
+		until: input.parameter('until', ''),
 	});
 	const problem = rangeProblem(range, rules);
-	if (problem) throw inputError(context, problem);
+	if (problem) throw inputError(input, problem);
 	return range;
+}
+
+/** Return All → every item; otherwise Limit, a whole number of at least 1. */
+export function limitOf(input: ItemInput): number {
+	if (input.parameter('returnAll', false)) return Number.POSITIVE_INFINITY;
+	const raw = input.parameter<unknown>('limit', 50);
+	const limit = typeof raw === 'string' && raw.trim() ? Number(raw) : raw;
+	if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1) {
+		throw inputError(input, `"Limit" must be a whole number of at least 1, not ${JSON.stringify(raw)}`, 'Set Limit to how many items you want (e.g. 50), or turn on Return All.');
+	}
+	return limit;
+}
+
+/**
+ * A metric selection: a list, or a comma-separated text from an expression. Every metric must
+ * be one the operation has; `valid` lists them for the message.
+ */
+export function metricsOf(input: ItemInput, name: string, label: string, valid: readonly string[], options: { optional?: boolean } = {}): string[] {
+	const raw = input.parameter<unknown>(name, []);
+	const list = (Array.isArray(raw) ? raw : typeof raw === 'string' ? raw.split(',') : [])
+		.map((metric) => String(metric).trim())
+		.filter(Boolean);
+	const metrics = [...new Set(list)];
+	if (!metrics.length && options.optional) return [];
+	if (!metrics.length) throw inputError(input, `"${label}" is empty: choose at least one metric`, `Valid: ${valid.join(', ')}`);
+	const unknown = metrics.filter((metric) => !valid.includes(metric));
+	if (unknown.length) {
+		throw inputError(
+			input,
+			`"${label}" has ${unknown.length === 1 ? 'a metric' : 'metrics'} this operation does not have: ${unknown.join(', ')}`,
+			`Valid: ${valid.join(', ')}`,
+		);
+	}
+	return metrics;
+}
+
+/**
+ * A Graph object ID (digits). Empty (an expression that found nothing) and pasted links are
+ * refused with the way to get the ID.
+ */
+export function graphIdOf(input: ItemInput, name: string, label: string, platform: string, options: { locator?: boolean } = {}): string {
+	const id = String(input.parameter<unknown>(name, '', options.locator ? { extractValue: true } : undefined) ?? '').trim();
+	if (!id) {
+		throw inputError(input, `"${label}" is empty`, `Choose a post from the list, or map its ID from an earlier step, e.g. {{ $json.id }}. If you used an expression, it resolved to nothing for this item.`);
+	}
+	if (/^https?:\/\//i.test(id) || /threads\.(net|com)\/|instagram\.com\//i.test(id)) {
+		throw inputError(
+			input,
+			`"${label}" is a link, not a ${platform} media ID`,
+			`Links cannot be turned into IDs by the API. Get the ID from a List step ({{ $json.id }}) or pick the post from the list.`,
+		);
+	}
+	if (!/^\d+$/.test(id)) throw inputError(input, `"${label}" must be a ${platform} media ID (digits only), not "${id.slice(0, 60)}"`);
+	return id;
+}
+
+/** A Threads username; "@name" and a profile link are read as the username. */
+export function usernameOf(input: ItemInput): string {
+	const raw = String(input.parameter<unknown>('username', '') ?? '').trim();
+	const fromLink = /threads\.(?:net|com)\/@?([A-Za-z0-9._]+)/i.exec(raw)?.[1];
+	const username = (fromLink ?? raw).replace(/^@/, '').replace(/\/+$/, '');
+	if (!username) throw inputError(input, '"Username" is empty: enter a public Threads username, e.g. meta');
+	if (!/^[A-Za-z0-9._]+$/.test(username)) {
+		throw inputError(input, `"Username" must be a Threads username (letters, digits, . and _), not "${raw.slice(0, 60)}"`);
+	}
+	return username;
 }

@@ -4,10 +4,9 @@
  * successfully", never the test's message), so the nodes offer it as an operation: a weekly
  * workflow can warn before anything stops.
  */
-import type { IDataObject, IExecutePaginationFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
-import type { GraphPlatform } from '../graph/pooledGraphRequest';
-import { pooledGraphGet } from '../graph/pooledGraphRequest';
+import type { Operation } from '../graph/runOperations';
 import type { LiveTokenTimes } from './tokenLifecycle';
 import { tokenStatusOf } from './tokenLifecycle';
 
@@ -18,27 +17,20 @@ function storedTimesOf(credentials: IDataObject): LiveTokenTimes | undefined {
 }
 
 /**
- * The operation's routing. Asking `/me` first proves the token works and lets n8n renew it
- * if it is due, so the dates read afterwards are the ones the next run will use.
+ * Asking `/me` first proves the token works and lets n8n renew it if it is due, so the dates
+ * read afterwards are the ones the next run will use.
  */
-export function tokenStatusRouting(platform: GraphPlatform, meFields: string) {
-	async function getTokenStatus(this: IExecutePaginationFunctions): Promise<INodeExecutionData[]> {
-		const me = await pooledGraphGet<IDataObject>(this, platform, '/me', { fields: meFields });
-		const credentials = await this.getCredentials(platform.credentialTypeOf(this));
+export function tokenStatusOperation(meFields: string): Operation {
+	return () => async (graph, abandon) => {
+		const me = await graph.get<IDataObject>('/me', { fields: meFields }, { abandon });
+		const credentials = await graph.credentials();
 		return [
 			{
-				json: {
-					user_id: me.user_id ?? me.id ?? null,
-					username: me.username ?? null,
-					...tokenStatusOf(storedTimesOf(credentials), Date.now()),
-				},
+				user_id: me.user_id ?? me.id ?? null,
+				username: me.username ?? null,
+				...tokenStatusOf(storedTimesOf(credentials), Date.now()),
 			},
 		];
-	}
-	return {
-		request: { method: 'GET' as const, url: '=/' },
-		send: { paginate: true },
-		operations: { pagination: getTokenStatus },
 	};
 }
 

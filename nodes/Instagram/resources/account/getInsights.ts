@@ -1,10 +1,12 @@
-import type { IDataObject, IExecutePaginationFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { isoDay, rangeQuery, splitRange } from '../../../shared/parameters/dateRange';
+import type { Operation } from '../../../shared/graph/runOperations';
 import type { GraphInsight } from '../../../shared/insights/insightsNormaliser';
 import { accountInsightsRows, breakdownRows, demographicRows } from '../../../shared/insights/insightsNormaliser';
-import { dateRangeOf, inputError } from '../../../shared/parameters/nodeInput';
-import { concurrencyOptions, dateRangeParameters, simplifyParameter, titleCase } from '../../../shared/parameters/commonParameters';
+import { dateRangeParameters, simplifyParameter, titleCase } from '../../../shared/parameters/commonParameters';
+import { isoDay, rangeQuery, splitRange } from '../../../shared/parameters/dateRange';
+import type { ItemInput } from '../../../shared/parameters/nodeInput';
+import { dateRangeOf, inputError, metricsOf } from '../../../shared/parameters/nodeInput';
 import {
 	ACCOUNT_HISTORY_SECONDS,
 	ACCOUNT_METRIC_SHAPES,
@@ -13,42 +15,51 @@ import {
 	INSTAGRAM_SCOPES,
 	MAX_RANGE_SECONDS,
 } from '../../instagramApi';
-import { instagramGet } from '../../shared/requests';
 
 const showFor = { resource: ['account'], operation: ['getInsights'] };
+
+const DEMOGRAPHIC_METRICS = ['follower_demographics', 'engaged_audience_demographics'];
+const TIMEFRAMES = ['this_month', 'this_week'];
+
+/** One of a fixed set of values (an expression may produce anything). */
+function choiceOf(input: ItemInput, name: string, label: string, fallback: string, valid: readonly string[]): string {
+	const value = String(input.parameter<unknown>(name, fallback) ?? '').trim();
+	if (!valid.includes(value)) throw inputError(input, `"${label}" must be one of ${valid.join(', ')}, not "${value.slice(0, 60)}"`);
+	return value;
+}
+
 /**
  * Totals (optionally broken down) over the date range, one request per 30-day window: Meta
  * refuses longer ranges, so a longer range comes back as one row (set) per window.
  * Demographics: one request, `timeframe` instead of a range.
  */
-async function fetchAccountInsights(this: IExecutePaginationFunctions): Promise<INodeExecutionData[]> {
-	const simplify = this.getNodeParameter('simplify', true) as boolean;
-	if (this.getNodeParameter('report', 'totals') === 'demographics') {
-		const metric = this.getNodeParameter('demographicMetric', 'follower_demographics') as string;
-		const breakdown = this.getNodeParameter('demographicBreakdown', 'country') as string;
-		const answer = await instagramGet<{ data?: GraphInsight[] }>(
-			this,
-			'/me/insights',
-			{ metric, period: 'lifetime', metric_type: 'total_value', timeframe: this.getNodeParameter('timeframe', 'this_month') as string, breakdown },
-			{ requiredScope: INSTAGRAM_SCOPES.insights },
-		);
-		if (!simplify) return [{ json: answer as IDataObject }];
-		const insight = (answer.data ?? []).find((entry) => entry.name === metric);
-		const column = metric === 'follower_demographics' ? 'followers' : 'accounts';
-		return insight ? demographicRows(insight, column).map((row) => ({ json: row })) : [];
+export const getAccountInsights: Operation = (input) => {
+	const simplify = input.parameter('simplify', true);
+	if (input.parameter<string>('report', 'totals') === 'demographics') {
+		const metric = choiceOf(input, 'demographicMetric', 'Audience', 'follower_demographics', DEMOGRAPHIC_METRICS);
+		const breakdown = choiceOf(input, 'demographicBreakdown', 'Breakdown', 'country', DEMOGRAPHIC_BREAKDOWNS);
+		const timeframe = choiceOf(input, 'timeframe', 'Timeframe', 'this_month', TIMEFRAMES);
+		return async (graph, abandon) => {
+			const answer = await graph.get<{ data: GraphInsight[] }>(
+				'/me/insights',
+				{ metric, period: 'lifetime', metric_type: 'total_value', timeframe, breakdown },
+				{ requiredScope: INSTAGRAM_SCOPES.insights, shape: 'list', abandon },
+			);
+			if (!simplify) return [answer];
+			const insight = answer.data.find((entry) => entry.name === metric);
+			return insight ? demographicRows(insight, metric === 'follower_demographics' ? 'followers' : 'accounts') : [];
+		};
 	}
 
-	const metrics = this.getNodeParameter('metrics', []) as string[];
-	const breakdown = (this.getNodeParameter('breakdown', '') as string) || undefined;
-	if (!metrics.length) throw inputError(this, '"Metrics" is empty: choose at least one metric');
+	const metrics = metricsOf(input, 'metrics', 'Metrics', Object.keys(ACCOUNT_METRIC_BREAKDOWNS));
+	const breakdown = input.parameter('breakdown', '') || undefined;
 	const refusing = breakdown ? metrics.filter((metric) => !ACCOUNT_METRIC_BREAKDOWNS[metric]?.includes(breakdown)) : [];
 	if (refusing.length) {
-		throw inputError(this, `"Breakdown" ${breakdown} does not apply to ${refusing.join(', ')}: remove ${refusing.length === 1 ? 'it' : 'them'} or choose another breakdown`);
+		throw inputError(input, `"Breakdown" ${breakdown} does not apply to ${refusing.join(', ')}: remove ${refusing.length === 1 ? 'it' : 'them'} or choose another breakdown`);
 	}
-	const timezone = this.getTimezone();
 	const now = new Date();
 	const range = dateRangeOf(
-		this,
+		input,
 		{
 			earliest: Math.floor(now.getTime() / 1000) - ACCOUNT_HISTORY_SECONDS,
 			earliestLabel: '90 days ago (Instagram keeps account insights for 90 days)',
@@ -57,28 +68,23 @@ async function fetchAccountInsights(this: IExecutePaginationFunctions): Promise<
 		'yesterday',
 	);
 
-	const rows: IDataObject[] = [];
-	const raw: IDataObject[] = [];
-	for (const window of splitRange(range, MAX_RANGE_SECONDS)) {
-		const qs: IDataObject = { metric: metrics.join(','), period: 'day', metric_type: 'total_value', ...rangeQuery(window) };
-		if (breakdown) qs.breakdown = breakdown;
-		const answer = await instagramGet<{ data?: GraphInsight[] }>(this, '/me/insights', qs, { requiredScope: INSTAGRAM_SCOPES.insights });
-		raw.push(answer as IDataObject);
-		const data = answer.data ?? [];
-		const period = { since: isoDay(window.since, timezone), until: isoDay(window.until, timezone) };
-		rows.push(
-			...(breakdown
-				? breakdownRows(data, metrics, breakdown).map((row) => ({ since: period.since ?? null, until: period.until ?? null, ...row }))
-				: accountInsightsRows(data, metrics, ACCOUNT_METRIC_SHAPES, period)),
-		);
-	}
-	return (simplify ? rows : raw).map((json) => ({ json }));
-}
-
-export const getAccountInsightsRouting = {
-	request: { method: 'GET' as const, url: '/me/insights' },
-	send: { paginate: true },
-	operations: { pagination: fetchAccountInsights },
+	return async (graph, abandon) => {
+		const rows: IDataObject[] = [];
+		const raw: IDataObject[] = [];
+		for (const window of splitRange(range, MAX_RANGE_SECONDS)) {
+			const qs: IDataObject = { metric: metrics.join(','), period: 'day', metric_type: 'total_value', ...rangeQuery(window) };
+			if (breakdown) qs.breakdown = breakdown;
+			const answer = await graph.get<{ data: GraphInsight[] }>('/me/insights', qs, { requiredScope: INSTAGRAM_SCOPES.insights, shape: 'list', abandon });
+			raw.push(answer);
+			const period = { since: isoDay(window.since, input.timezone), until: isoDay(window.until, input.timezone) };
+			rows.push(
+				...(breakdown
+					? breakdownRows(answer.data, metrics, breakdown).map((row) => ({ since: period.since ?? null, until: period.until ?? null, ...row }))
+					: accountInsightsRows(answer.data, metrics, ACCOUNT_METRIC_SHAPES, period)),
+			);
+		}
+		return simplify ? rows : raw;
+	};
 };
 
 const totalsShown = { show: { ...showFor, report: ['totals'] } };
@@ -153,5 +159,4 @@ export const getAccountInsightsFields: INodeProperties[] = [
 		],
 	},
 	simplifyParameter({ show: showFor }, 'rows ready for a spreadsheet'),
-	concurrencyOptions({ show: showFor }),
 ];

@@ -1,8 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { TOKEN_STATUS_DESCRIPTION, tokenStatusRouting } from '../../../shared/tokens/tokenStatus';
-import { INSTAGRAM_PLATFORM } from '../../shared/requests';
-import { getAccountInsightsFields, getAccountInsightsRouting } from './getInsights';
+import { TOKEN_STATUS_DESCRIPTION, tokenStatusOperation } from '../../../shared/tokens/tokenStatus';
+import { getAccountInsights, getAccountInsightsFields } from './getInsights';
+
+export const accountImplementations = { getInsights: getAccountInsights, getTokenStatus: tokenStatusOperation('user_id,username') };
 
 export const accountOperations: INodeProperties[] = [
 	{
@@ -18,14 +19,12 @@ export const accountOperations: INodeProperties[] = [
 				value: 'getInsights',
 				action: 'Get account insights',
 				description: 'Views, reach, interactions, follows with their breakdowns, or audience demographics',
-				routing: getAccountInsightsRouting,
 			},
 			{
 				name: 'Get Token Status',
 				value: 'getTokenStatus',
 				action: 'Get token status',
 				description: TOKEN_STATUS_DESCRIPTION,
-				routing: tokenStatusRouting(INSTAGRAM_PLATFORM, 'user_id,username'),
 			},
 		],
 	},

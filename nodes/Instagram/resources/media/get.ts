@@ -1,21 +1,21 @@
-import type { IExecutePaginationFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
+import type { Operation } from '../../../shared/graph/runOperations';
 import { postRow } from '../../../shared/insights/postRows';
 import { simplifyParameter } from '../../../shared/parameters/commonParameters';
-import { instagramGet } from '../../shared/requests';
-import { mediaFieldsParameter, mediaIdOf, mediaIdParameter } from './shared';
+import { mediaFieldsOf, mediaFieldsParameter, mediaIdOf, mediaIdParameter } from './shared';
 
 const showFor = { resource: ['media'], operation: ['get'] };
 
-async function getMedia(this: IExecutePaginationFunctions): Promise<INodeExecutionData[]> {
-	const media = await instagramGet(this, `/${mediaIdOf(this)}`, { fields: (this.getNodeParameter('fields', []) as string[]).join(',') });
-	return [{ json: this.getNodeParameter('simplify', true) ? postRow(media) : media }];
-}
-
-export const getMediaRouting = {
-	request: { method: 'GET' as const, url: '=/' },
-	send: { paginate: true },
-	operations: { pagination: getMedia },
+/** `/{media-id}` with the chosen fields: one row. */
+export const getMedia: Operation = (input) => {
+	const mediaId = mediaIdOf(input);
+	const fields = mediaFieldsOf(input).join(',');
+	const simplify = input.parameter('simplify', true);
+	return async (graph, abandon) => {
+		const media = await graph.get(`/${mediaId}`, { fields }, { abandon });
+		return [simplify ? postRow(media) : media];
+	};
 };
 
 export const getMediaFields: INodeProperties[] = [

@@ -1,8 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { getMediaFields, getMediaRouting } from './get';
-import { getMediaInsightsFields, getMediaInsightsRouting } from './getInsights';
-import { listMediaFields, listMediaRouting } from './list';
+import { getMedia, getMediaFields } from './get';
+import { getMediaInsights, getMediaInsightsFields } from './getInsights';
+import { listMedia, listMediaFields } from './list';
+
+export const mediaImplementations = { get: getMedia, getInsights: getMediaInsights, list: listMedia };
 
 export const mediaOperations: INodeProperties[] = [
 	{
@@ -13,15 +15,14 @@ export const mediaOperations: INodeProperties[] = [
 		displayOptions: { show: { resource: ['media'] } },
 		default: 'list',
 		options: [
-			{ name: 'Get', value: 'get', action: 'Get a media', description: 'One post, reel or story with the fields you choose', routing: getMediaRouting },
+			{ name: 'Get', value: 'get', action: 'Get a media', description: 'One post, reel or story with the fields you choose' },
 			{
 				name: 'Get Insights',
 				value: 'getInsights',
 				action: 'Get insights of a media',
 				description: 'Lifetime numbers of a post, reel or story; metrics matched to its type',
-				routing: getMediaInsightsRouting,
 			},
-			{ name: 'List', value: 'list', action: 'List my media', description: 'Your posts and reels, newest first', routing: listMediaRouting },
+			{ name: 'List', value: 'list', action: 'List my media', description: 'Your posts and reels, newest first' },
 		],
 	},
 	...listMediaFields,

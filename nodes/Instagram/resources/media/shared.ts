@@ -1,8 +1,9 @@
 /** Parameters the Instagram media operations share. */
-import type { IDisplayOptions, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
 
 import { metricOptions, titleCase } from '../../../shared/parameters/commonParameters';
-import { NodeOperationError } from 'n8n-workflow';
+import type { ItemInput } from '../../../shared/parameters/nodeInput';
+import { graphIdOf, metricsOf } from '../../../shared/parameters/nodeInput';
 
 import { ALL_MEDIA_METRICS, DEFAULT_MEDIA_FIELDS, MEDIA_FIELDS } from '../../instagramApi';
 import { ALL_METRICS } from '../../shared/mediaInsights';
@@ -36,14 +37,18 @@ export function mediaMetricsParameter(name: string, displayName: string, display
 	};
 }
 
-export function mediaIdOf(context: IExecuteSingleFunctions): string {
-	const mediaId = String(context.getNodeParameter('mediaId', '') ?? '').trim();
-	if (!/^\d+$/.test(mediaId)) {
-		throw new NodeOperationError(context.getNode(), `"Media ID" must be an Instagram media ID (digits only)${mediaId ? `, not "${mediaId.slice(0, 60)}"` : ': map {{ $json.id }} from a List step'}`, {
-			itemIndex: context.getItemIndex(),
-		});
-	}
-	return mediaId;
+export function mediaIdOf(input: ItemInput): string {
+	return graphIdOf(input, 'mediaId', 'Media ID', 'Instagram');
+}
+
+/** The chosen media fields; a text from an expression may list them comma-separated. */
+export function mediaFieldsOf(input: ItemInput): string[] {
+	return metricsOf(input, 'fields', 'Fields', MEDIA_FIELDS);
+}
+
+/** A metric selection of a media operation ("all" or metrics any media type has). */
+export function mediaMetricsOf(input: ItemInput, name: string, label: string, options: { optional?: boolean } = {}): string[] {
+	return metricsOf(input, name, label, [ALL_METRICS, ...ALL_MEDIA_METRICS], options);
 }
 
 export function mediaIdParameter(displayOptions: IDisplayOptions): INodeProperties {

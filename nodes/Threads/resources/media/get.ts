@@ -1,21 +1,22 @@
-import type { IExecuteSingleFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
+import type { Operation } from '../../../shared/graph/runOperations';
 import { postRow } from '../../../shared/insights/postRows';
-import { setMediaPath, throwOnThreadsError } from '../../shared/context';
 import { simplifyParameter } from '../../../shared/parameters/commonParameters';
+import { mediaIdOf, postFieldsOf } from '../../shared/context';
 import { postFieldsParameter } from '../../shared/parameters';
 
 const showFor = { resource: ['media'], operation: ['get'] };
 
-async function simplifyPost(this: IExecuteSingleFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
-	if (!this.getNodeParameter('simplify', true)) return items;
-	return items.map((item) => ({ json: postRow(item.json) }));
-}
-
-export const getMediaRouting = {
-	request: { method: 'GET' as const, url: '=/' },
-	send: { preSend: [setMediaPath] },
-	output: { postReceive: [throwOnThreadsError, simplifyPost] },
+/** `/{media-id}` with the chosen fields: one row. */
+export const getMedia: Operation = (input) => {
+	const mediaId = mediaIdOf(input);
+	const fields = postFieldsOf(input);
+	const simplify = input.parameter('simplify', true);
+	return async (graph, abandon) => {
+		const post = await graph.get(`/${mediaId}`, { fields }, { abandon });
+		return [simplify ? postRow(post) : post];
+	};
 };
 
 export const getMediaFields: INodeProperties[] = [

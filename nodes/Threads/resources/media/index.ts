@@ -1,10 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { mediaLocator } from '../../shared/parameters';
-import { getMediaFields, getMediaRouting } from './get';
-import { getMediaInsightsFields, getMediaInsightsRouting } from './getInsights';
+import { getMedia, getMediaFields } from './get';
+import { getMediaInsights, getMediaInsightsFields } from './getInsights';
 
 const showFor = { resource: ['media'] };
+
+export const mediaImplementations = { get: getMedia, getInsights: getMediaInsights };
 
 export const mediaOperations: INodeProperties[] = [
 	{
@@ -15,18 +17,11 @@ export const mediaOperations: INodeProperties[] = [
 		displayOptions: { show: showFor },
 		default: 'getInsights',
 		options: [
-			{
-				name: 'Get',
-				value: 'get',
-				action: 'Get a post',
-				routing: getMediaRouting,
-				description: 'Get one Threads post with the fields you choose',
-			},
+			{ name: 'Get', value: 'get', action: 'Get a post', description: 'Get one Threads post with the fields you choose' },
 			{
 				name: 'Get Insights',
 				value: 'getInsights',
 				action: 'Get insights of a post',
-				routing: getMediaInsightsRouting,
 				description: 'Views, likes, replies, reposts, quotes and shares of a post',
 			},
 		],

@@ -1,7 +1,9 @@
-import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
-import { throwOnThreadsError, usernameOf } from '../../shared/context';
+import type { Operation } from '../../../shared/graph/runOperations';
 import { simplifyParameter } from '../../../shared/parameters/commonParameters';
+import { usernameOf } from '../../../shared/parameters/nodeInput';
+import { THREADS_SCOPES } from '../../threadsApi';
 
 const showFor = { resource: ['profile'], operation: ['get'] };
 
@@ -20,24 +22,15 @@ const PROFILE_COLUMNS = [
 	'profile_picture_url',
 ];
 
-export async function setProfileUsername(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
-	requestOptions.qs = { ...requestOptions.qs, username: usernameOf(this) };
-	return requestOptions;
-}
-
-async function profileRow(this: IExecuteSingleFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
-	if (!this.getNodeParameter('simplify', true)) return items;
-	return items.map((item) => {
-		const row: Record<string, unknown> = {};
-		for (const column of PROFILE_COLUMNS) row[column] = item.json[column] ?? null;
-		return { json: row as INodeExecutionData['json'] };
-	});
-}
-
-export const getProfileRouting = {
-	request: { method: 'GET' as const, url: '/profile_lookup' },
-	send: { preSend: [setProfileUsername] },
-	output: { postReceive: [throwOnThreadsError, profileRow] },
+/** `/profile_lookup?username=`: one row. */
+export const getProfile: Operation = (input) => {
+	const username = usernameOf(input);
+	const simplify = input.parameter('simplify', true);
+	return async (graph, abandon) => {
+		const profile = await graph.get('/profile_lookup', { username }, { requiredScope: THREADS_SCOPES.profileDiscovery, abandon });
+		if (!simplify) return [profile];
+		return [Object.fromEntries(PROFILE_COLUMNS.map((column) => [column, profile[column] ?? null]))];
+	};
 };
 
 export const getProfileFields: INodeProperties[] = [

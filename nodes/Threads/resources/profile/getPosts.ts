@@ -1,25 +1,33 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { setPublishedRange } from '../../shared/context';
-import { paginatePosts } from '../../shared/paging';
-import { concurrencyOptions, dateRangeParameters, returnAllAndLimit, simplifyParameter } from '../../../shared/parameters/commonParameters';
+import type { Operation } from '../../../shared/graph/runOperations';
+import { dateRangeParameters, returnAllAndLimit, simplifyParameter } from '../../../shared/parameters/commonParameters';
+import { usernameOf } from '../../../shared/parameters/nodeInput';
+import { postListJob } from '../../shared/paging';
 import { includeInsightsParameter, postFieldsParameter } from '../../shared/parameters';
-import { setProfileUsername } from './get';
+import { POST_FIELDS, THREADS_SCOPES } from '../../threadsApi';
 
 const showFor = { resource: ['profile'], operation: ['getPosts'] };
 
-export const getProfilePostsRouting = {
-	request: { method: 'GET' as const, url: '/profile_posts' },
-	send: { paginate: true, preSend: [setProfileUsername, setPublishedRange] },
-	operations: { pagination: paginatePosts },
+// profile_posts refuses `owner`.
+const PROFILE_POST_FIELDS = POST_FIELDS.filter((field) => field !== 'owner');
+
+/** `/profile_posts?username=`, paged like List. */
+export const getProfilePosts: Operation = (input) => {
+	const username = usernameOf(input);
+	return postListJob(input, {
+		path: '/profile_posts',
+		qs: { username },
+		requiredScope: THREADS_SCOPES.profileDiscovery,
+		fieldsAllowed: PROFILE_POST_FIELDS,
+		profileUsername: username,
+	});
 };
 
 export const getProfilePostsFields: INodeProperties[] = [
 	...returnAllAndLimit({ show: showFor }),
 	...dateRangeParameters({ show: showFor }, 'none', true),
-	// profile_posts refuses `owner`.
 	postFieldsParameter({ show: showFor }, true),
 	includeInsightsParameter({ show: showFor }),
 	simplifyParameter({ show: showFor }, 'one flat row per post'),
-	concurrencyOptions({ show: showFor }),
 ];

@@ -1,9 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { getProfileFields, getProfileRouting } from './get';
-import { getProfilePostsFields, getProfilePostsRouting } from './getPosts';
+import { getProfile, getProfileFields } from './get';
+import { getProfilePosts, getProfilePostsFields } from './getPosts';
 
 const showFor = { resource: ['profile'] };
+
+export const profileImplementations = { get: getProfile, getPosts: getProfilePosts };
 
 export const profileOperations: INodeProperties[] = [
 	{
@@ -19,14 +21,12 @@ export const profileOperations: INodeProperties[] = [
 				value: 'get',
 				action: 'Get a public profile',
 				description: 'Followers and the last 7 days of likes, quotes, replies, reposts and views',
-				routing: getProfileRouting,
 			},
 			{
 				name: 'Get Posts',
 				value: 'getPosts',
 				action: 'Get posts of a public profile',
 				description: 'Posts of a public profile, newest first',
-				routing: getProfilePostsRouting,
 			},
 		],
 	},
@@ -38,7 +38,7 @@ export const profileOperations: INodeProperties[] = [
 		default: '',
 		placeholder: 'e.g. meta',
 		description:
-			'Exact Threads username, without @. Public profiles of adults with at least 1,000 followers; with standard access only @meta, @threads, @instagram and @facebook.',
+			'A Threads username (an @ or a profile link is read as the username). Public profiles of adults with at least 1,000 followers; with standard access only @meta, @threads, @instagram and @facebook.',
 		displayOptions: { show: showFor },
 	},
 	...getProfileFields,

@@ -1,6 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { listThreadsFields, listThreadsRouting } from './list';
+import { listThreads, listThreadsFields } from './list';
+
+export const threadImplementations = { list: listThreads };
 
 export const threadOperations: INodeProperties[] = [
 	{
@@ -10,15 +12,7 @@ export const threadOperations: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['thread'] } },
 		default: 'list',
-		options: [
-			{
-				name: 'List',
-				value: 'list',
-				action: 'List my threads',
-				description: 'Your own posts, newest first',
-				routing: listThreadsRouting,
-			},
-		],
+		options: [{ name: 'List', value: 'list', action: 'List my threads', description: 'Your own posts, newest first' }],
 	},
 	...listThreadsFields,
 ];

@@ -1,17 +1,15 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { setPublishedRange } from '../../shared/context';
-import { paginatePosts } from '../../shared/paging';
-import { concurrencyOptions, dateRangeParameters, returnAllAndLimit, simplifyParameter } from '../../../shared/parameters/commonParameters';
+import type { Operation } from '../../../shared/graph/runOperations';
+import { dateRangeParameters, returnAllAndLimit, simplifyParameter } from '../../../shared/parameters/commonParameters';
+import { postListJob } from '../../shared/paging';
 import { includeInsightsParameter, postFieldsParameter } from '../../shared/parameters';
+import { THREADS_SCOPES } from '../../threadsApi';
 
 const showFor = { resource: ['thread'], operation: ['list'] };
 
-export const listThreadsRouting = {
-	request: { method: 'GET' as const, url: '/me/threads' },
-	send: { paginate: true, preSend: [setPublishedRange] },
-	operations: { pagination: paginatePosts },
-};
+/** `/me/threads`, newest first, paged. */
+export const listThreads: Operation = (input) => postListJob(input, { path: '/me/threads', qs: {}, requiredScope: THREADS_SCOPES.basic });
 
 export const listThreadsFields: INodeProperties[] = [
 	...returnAllAndLimit({ show: showFor }),
@@ -19,5 +17,4 @@ export const listThreadsFields: INodeProperties[] = [
 	postFieldsParameter({ show: showFor }),
 	includeInsightsParameter({ show: showFor }),
 	simplifyParameter({ show: showFor }, 'one flat row per post'),
-	concurrencyOptions({ show: showFor }),
 ];

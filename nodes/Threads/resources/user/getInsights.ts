@@ -1,60 +1,52 @@
-import type {
-	IExecutePaginationFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
+import type { Operation } from '../../../shared/graph/runOperations';
 import { planAccountInsightsRequests } from '../../../shared/insights/accountInsightsPlan';
-import { isoDay } from '../../../shared/parameters/dateRange';
 import type { GraphInsight } from '../../../shared/insights/insightsNormaliser';
 import { accountInsightsRows } from '../../../shared/insights/insightsNormaliser';
-import { dateRangeOf, inputError } from '../../../shared/parameters/nodeInput';
 import { dateRangeParameters, simplifyParameter } from '../../../shared/parameters/commonParameters';
-import { threadsGet } from '../../shared/requests';
-import { THREADS_SCOPES, USER_INSIGHTS_EARLIEST, USER_METRIC_RULES, USER_METRIC_SHAPES } from '../../threadsApi';
+import { isoDay } from '../../../shared/parameters/dateRange';
+import { dateRangeOf, inputError, metricsOf } from '../../../shared/parameters/nodeInput';
+import { THREADS_SCOPES, USER_INSIGHTS_EARLIEST, USER_METRICS, USER_METRIC_RULES, USER_METRIC_SHAPES } from '../../threadsApi';
 
 const showFor = { resource: ['user'], operation: ['getInsights'] };
 
 /**
- * Runs through the declarative engine's pagination hook because one selection can need
- * several requests: Meta refuses since/until on followers_count and follower_demographics,
- * and takes `breakdown` only with demographics. The selection is split into the fewest
- * requests the API accepts, each sent with the node's credential, error mapping and
- * backoff, and the answers are merged into one set of rows.
+ * One selection can need several requests: Meta refuses since/until on followers_count and
+ * follower_demographics, and takes `breakdown` only with demographics. The selection is
+ * split into the fewest requests the API accepts and the answers are merged into one set
+ * of rows.
  */
-async function fetchUserInsights(this: IExecutePaginationFunctions): Promise<INodeExecutionData[]> {
-	const metrics = this.getNodeParameter('metrics', []) as string[];
-	const breakdown = (this.getNodeParameter('breakdown', '') as string) || undefined;
-	const userId = String(this.getNodeParameter('userId', 'me') ?? '').trim() || 'me';
-	const range = dateRangeOf(this, { earliest: USER_INSIGHTS_EARLIEST, earliestLabel: 'April 13, 2024' });
+export const getUserInsights: Operation = (input) => {
+	const metrics = metricsOf(input, 'metrics', 'Metrics', USER_METRICS);
+	const breakdown = input.parameter('breakdown', '') || undefined;
+	const userId = String(input.parameter<unknown>('userId', 'me') ?? '').trim() || 'me';
+	if (!/^(me|\d+)$/.test(userId)) throw inputError(input, `"User ID" must be "me" or a Threads user ID (digits only), not "${userId.slice(0, 60)}"`);
+	const range = dateRangeOf(input, { earliest: USER_INSIGHTS_EARLIEST, earliestLabel: 'April 13, 2024' });
 	const plan = planAccountInsightsRequests(metrics, range, breakdown, USER_METRIC_RULES);
-	if (typeof plan === 'string') throw inputError(this, plan);
+	if (typeof plan === 'string') throw inputError(input, plan);
+	const simplify = input.parameter('simplify', true);
 
-	const data: GraphInsight[] = [];
-	for (const request of plan) {
-		const qs: Record<string, string | number> = { metric: request.metrics.join(',') };
-		if (request.since !== undefined) qs.since = request.since;
-		if (request.until !== undefined) qs.until = request.until;
-		if (request.breakdown) qs.breakdown = request.breakdown;
-		const answer = await threadsGet<{ data?: GraphInsight[] }>(this, `/${encodeURIComponent(userId)}/threads_insights`, qs, {
-			requiredScope: THREADS_SCOPES.insights,
+	return async (graph, abandon) => {
+		const data: GraphInsight[] = [];
+		for (const request of plan) {
+			const qs: Record<string, string | number> = { metric: request.metrics.join(',') };
+			if (request.since !== undefined) qs.since = request.since;
+			if (request.until !== undefined) qs.until = request.until;
+			if (request.breakdown) qs.breakdown = request.breakdown;
+			const answer = await graph.get<{ data: GraphInsight[] }>(`/${userId}/threads_insights`, qs, {
+				requiredScope: THREADS_SCOPES.insights,
+				shape: 'list',
+				abandon,
+			});
+			data.push(...answer.data);
+		}
+		if (!simplify) return [{ data: data as unknown as string[] }];
+		return accountInsightsRows(data, metrics, USER_METRIC_SHAPES, {
+			since: isoDay(range.since, input.timezone),
+			until: isoDay(range.until, input.timezone),
 		});
-		data.push(...(answer.data ?? []));
-	}
-
-	if (!this.getNodeParameter('simplify', true)) return [{ json: { data: data as unknown as INodeExecutionData['json'][] } }];
-	const timezone = this.getTimezone();
-	const rows = accountInsightsRows(data, metrics, USER_METRIC_SHAPES, {
-		since: isoDay(range.since, timezone),
-		until: isoDay(range.until, timezone),
-	});
-	return rows.map((row) => ({ json: row }));
-}
-
-export const getUserInsightsRouting = {
-	request: { method: 'GET' as const, url: '/me/threads_insights' },
-	send: { paginate: true },
-	operations: { pagination: fetchUserInsights },
+	};
 };
 
 export const getUserInsightsFields: INodeProperties[] = [

@@ -1,8 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { TOKEN_STATUS_DESCRIPTION, tokenStatusRouting } from '../../../shared/tokens/tokenStatus';
-import { THREADS_PLATFORM } from '../../shared/requests';
-import { getUserInsightsFields, getUserInsightsRouting } from './getInsights';
+import { TOKEN_STATUS_DESCRIPTION, tokenStatusOperation } from '../../../shared/tokens/tokenStatus';
+import { getUserInsights, getUserInsightsFields } from './getInsights';
+
+export const userImplementations = { getInsights: getUserInsights, getTokenStatus: tokenStatusOperation('id,username') };
 
 export const userOperations: INodeProperties[] = [
 	{
@@ -18,14 +19,12 @@ export const userOperations: INodeProperties[] = [
 				value: 'getInsights',
 				action: 'Get account insights',
 				description: 'Profile views, likes, replies, reposts, quotes, link clicks, followers and demographics',
-				routing: getUserInsightsRouting,
 			},
 			{
 				name: 'Get Token Status',
 				value: 'getTokenStatus',
 				action: 'Get token status',
 				description: TOKEN_STATUS_DESCRIPTION,
-				routing: tokenStatusRouting(THREADS_PLATFORM, 'id,username'),
 			},
 		],
 	},
