@@ -5,7 +5,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import nock from 'nock';
-import type { INode, INodeParameters } from 'n8n-workflow';
+import type { IConnections, INode, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
 import type { RunOptions, WorkflowResult } from '../harness/runWorkflow';
 import { PACKAGE, runWorkflow } from '../harness/runWorkflow';
@@ -58,6 +58,10 @@ export interface ThreadsStep {
 	/** Items the start node emits into the Threads node (default one empty item). */
 	input?: object[];
 	continueOnFail?: boolean;
+	/** n8n's "On Error" setting; overrides continueOnFail. */
+	onError?: 'continueRegularOutput' | 'continueErrorOutput';
+	/** Adds an Echo node after Threads evaluating this expression per row (e.g. `={{ $('Start').item.json.tag }}`). */
+	echo?: string;
 }
 
 /** Start → Threads, run through n8n's engine with the simulator's token. */
@@ -86,14 +90,21 @@ export async function runThreads(
 				threadsApi: { id: 'threadsApi', name: 'Threads token' },
 				threadsOAuth2Api: { id: 'threadsOAuth2Api', name: 'Threads account' },
 			},
-			...(step.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
+			...(step.onError ? { onError: step.onError } : step.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
 		},
 	];
-	const result = await runWorkflow(
-		{ nodes, connections: { Start: { main: [[{ node: 'Threads', type: 'main' as never, index: 0 }]] } } },
-		{ credentials: oauth2Credential(threads.token), timezone: 'UTC', ...options },
-	);
+	const connections: IConnections = { Start: { main: [[{ node: 'Threads', type: 'main' as never, index: 0 }]] } };
+	if (step.echo !== undefined) {
+		nodes.push({ id: 'echo', name: 'Echo', type: 'test.echo', typeVersion: 1, position: [440, 0], parameters: { value: step.echo } });
+		connections.Threads = { main: [[{ node: 'Echo', type: 'main' as never, index: 0 }]] };
+	}
+	const result = await runWorkflow({ nodes, connections }, { credentials: oauth2Credential(threads.token), timezone: 'UTC', ...options });
 	return { ...result, items: (result.output.Threads ?? []).map((item) => item.json as Record<string, unknown>) };
+}
+
+/** The items of a node's output (0: main, 1: the error output of "On Error: Continue (using error output)"). */
+export function outputOf(result: WorkflowResult, node: string, output = 0): INodeExecutionData[] {
+	return result.run.data.resultData.runData[node]?.[0]?.data?.main?.[output] ?? [];
 }
 
 /** The simulator's log, as `METHOD path?sorted-query`, for exact request assertions. */

@@ -28,7 +28,7 @@ import { Threads } from '../../nodes/Threads/Threads.node';
 import { ThreadsTrigger } from '../../nodes/ThreadsTrigger/ThreadsTrigger.node';
 import type { CredentialStore } from './credentialsHelper';
 import { TestCredentialsHelper } from './credentialsHelper';
-import { TestItems } from './testItemsNode';
+import { TestEcho, TestItems } from './testItemsNode';
 
 export const PACKAGE = 'n8n-nodes-threads-insights';
 
@@ -38,6 +38,7 @@ const nodeTypeInstances: Record<string, INodeType> = {
 	[`${PACKAGE}.instagram`]: new Instagram(),
 	[`${PACKAGE}.instagramTrigger`]: new InstagramTrigger(),
 	'test.items': new TestItems(),
+	'test.echo': new TestEcho(),
 };
 
 export const credentialTypes: Record<string, ICredentialType> = {

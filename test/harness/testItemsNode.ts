@@ -21,3 +21,25 @@ export class TestItems implements INodeType {
 		return [items.map((json) => ({ json: json as INodeExecutionData['json'] }))];
 	}
 }
+
+/**
+ * Test-only downstream node: evaluates its `value` expression per item, as a Set node would.
+ * `={{ $('Start').item.json.tag }}` fails here exactly when n8n cannot follow the pairing.
+ */
+export class TestEcho implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Test Echo',
+		name: 'echo',
+		group: ['transform'],
+		version: 1,
+		description: 'Evaluates an expression per item',
+		defaults: { name: 'Echo' },
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		properties: [{ displayName: 'Value', name: 'value', type: 'string', default: '' }],
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return [this.getInputData().map((_item, index) => ({ json: { value: this.getNodeParameter('value', index) as string }, pairedItem: { item: index } }))];
+	}
+}

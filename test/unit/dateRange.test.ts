@@ -37,6 +37,17 @@ describe('resolveDateRange', () => {
 		});
 		expect(resolveDateRange({ preset: 'custom', timezone: 'UTC', now, since: '', until: '' })).toEqual({ since: undefined, until: undefined });
 	});
+
+	it('custom Until given as a date means that whole day, in the workflow timezone, and never past now', () => {
+		expect(resolveDateRange({ preset: 'custom', timezone: 'Asia/Tokyo', now, since: '2026-03-05', until: '2026-03-05' })).toEqual({
+			since: unix('2026-03-04T15:00:00Z'),
+			until: unix('2026-03-05T14:59:59Z'),
+		});
+		// Today (in Berlin): up to now.
+		expect(resolveDateRange({ preset: 'custom', timezone: 'Europe/Berlin', now, since: '2026-03-09', until: '2026-03-10' }).until).toBe(unix('2026-03-10T15:30:00Z'));
+		// A date-time Until is taken as it is.
+		expect(resolveDateRange({ preset: 'custom', timezone: 'UTC', now, since: '2026-03-01', until: '2026-03-05T12:00' }).until).toBe(unix('2026-03-05T12:00:00Z'));
+	});
 });
 
 describe('rangeProblem', () => {

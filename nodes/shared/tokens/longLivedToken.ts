@@ -9,7 +9,8 @@
 import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestHelper, IHttpRequestOptions } from 'n8n-workflow';
 
 import type { GraphErrorKind } from '../graph/graphErrors';
-import { classifyGraphError, graphErrorOf, redactSecrets } from '../graph/graphErrors';
+import { classifyGraphError, graphErrorOf, redactDeep, redactSecrets } from '../graph/graphErrors';
+import { DEFAULT_TIMEOUT_MS } from '../graph/transport';
 import type { LiveTokenTimes } from './tokenLifecycle';
 import {
 	RETRY_AFTER_FAILED_REFRESH_MS,
@@ -50,6 +51,9 @@ interface GraphAnswer {
 	body: IDataObject;
 }
 
+/** Meta's token endpoints get the same bound as data requests: a hang must not hold the run. */
+const TOKEN_ENDPOINT_TIMEOUT_MS = DEFAULT_TIMEOUT_MS;
+
 async function callTokenEndpoint(helpers: IHttpRequestHelper, endpoints: LongLivedTokenEndpoints, path: string, qs: IDataObject): Promise<GraphAnswer> {
 	const options: IHttpRequestOptions = {
 		method: 'GET',
@@ -58,19 +62,27 @@ async function callTokenEndpoint(helpers: IHttpRequestHelper, endpoints: LongLiv
 		json: true,
 		ignoreHttpStatusErrors: true,
 		returnFullResponse: true,
+		timeout: TOKEN_ENDPOINT_TIMEOUT_MS,
 	};
 	try {
-		const response = (await helpers.helpers.httpRequest(options)) as { statusCode: number; body: IDataObject };
-		return { statusCode: response.statusCode, body: response.body ?? {} };
+		const response = (await helpers.helpers.httpRequest(options)) as { statusCode: number; body: unknown };
+		const body = response.body && typeof response.body === 'object' ? (response.body as IDataObject) : {};
+		// Meta may echo the token or secret back in an error ("Malformed access token …").
+		const secrets = Object.values(qs).map(String);
+		return { statusCode: response.statusCode, body: graphErrorOf(body) || response.statusCode >= 400 ? redactDeep(body, secrets) : body };
 	} catch {
-		// A network failure: treated like a passing Meta hiccup. The request details are dropped on purpose.
+		// A network failure or a timeout: treated like a passing Meta hiccup. The request details are dropped on purpose.
 		return { statusCode: 503, body: { error: { message: 'network error', is_transient: true } } };
 	}
 }
 
-function failureKind(answer: GraphAnswer): GraphErrorKind | undefined {
+/** Why an answer is not a success; a grant answer without a token is a passing failure, never a token "undefined". */
+function failureKind(answer: GraphAnswer, expectGrant = false): GraphErrorKind | undefined {
 	const error = graphErrorOf(answer.body);
-	if (!error && answer.statusCode < 400) return undefined;
+	if (!error && answer.statusCode < 400) {
+		const granted = typeof answer.body.access_token === 'string' && answer.body.access_token && Number(answer.body.expires_in) > 0;
+		return !expectGrant || granted ? undefined : 'transient';
+	}
 	return classifyGraphError(error ?? {}, answer.statusCode);
 }
 
@@ -108,7 +120,7 @@ export async function renewLongLivedToken(
 		grant_type: endpoints.refreshGrant,
 		access_token: liveToken,
 	});
-	const kind = failureKind(answer);
+	const kind = failureKind(answer, true);
 	if (!kind) {
 		const grant = grantOf(answer, now);
 		return renewed(grant.token, grant.times, pasted);
@@ -199,7 +211,7 @@ async function exchange(
 		client_secret: appSecret,
 		access_token: token,
 	});
-	const kind = failureKind(answer);
+	const kind = failureKind(answer, true);
 	if (kind === 'invalidToken') throw exchangeRefused(endpoints, answer);
 	return kind ? { refused: answer } : grantOf(answer, now);
 }
