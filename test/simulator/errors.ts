@@ -36,9 +36,10 @@ const OAUTH = 'OAuthException';
 /** Threads-specific errors (unknown objects, bad Threads parameters) use this type. */
 const THREADS = 'THApiException';
 
-/** 190 errors carry the WWW-Authenticate header the Graph API sends with them. */
+/** 190 errors carry the WWW-Authenticate header the Graph API sends with them (printable ASCII only). */
 function tokenError(message: string, subcode?: number): GraphError {
-	return new GraphError(400, { message, type: OAUTH, code: 190, ...(subcode ? { error_subcode: subcode } : {}) }, { 'WWW-Authenticate': `OAuth "Facebook Platform" "invalid_token" "${message}"` });
+	const inHeader = message.replace(/[^\x20-\x7e]|"/g, '?');
+	return new GraphError(400, { message, type: OAUTH, code: 190, ...(subcode ? { error_subcode: subcode } : {}) }, { 'WWW-Authenticate': `OAuth "Facebook Platform" "invalid_token" "${inHeader}"` });
 }
 
 /** Meta formats token expiry in Pacific time, e.g. "Friday, 12-Jul-24 01:00:00 PDT". */
@@ -99,6 +100,10 @@ export const errors = {
 	/** Per-user budgets (profile discovery's 1,000 calls per rolling 24 h) use code 17. */
 	userRateLimit: () => new GraphError(400, { message: '(#17) User request limit reached', type: OAUTH, code: 17, is_transient: true }),
 	serverError: (status = 500) => new GraphError(status, { message: 'An unknown error occurred', type: OAUTH, code: 1, is_transient: true }),
+	/** Graph's other documented transient error: code 2. */
+	serviceUnavailable: (status = 503) => new GraphError(status, { message: 'Service temporarily unavailable', type: OAUTH, code: 2, is_transient: true }),
+	/** Meta echoes the token it could not parse back in the message (so clients must redact it). */
+	malformedToken: (token: string | undefined) => tokenError(`Malformed access token${token ? ` ${token}` : ''}`),
 
 	// OAuth endpoints (token exchange) use Facebook's long-standing messages.
 	invalidClientId: () => new GraphError(400, { message: 'Error validating application. Invalid application ID.', type: OAUTH, code: 101 }),

@@ -1,6 +1,7 @@
 /**
  * What both Graph simulators (Threads, Instagram) put in front of their model: queued faults,
- * an in-flight limit that refuses on arrival like a throttling front end, and latency.
+ * an in-flight limit that refuses on arrival like a throttling front end, latency, and the
+ * transport faults (a request that hangs, a connection that is reset).
  */
 
 // Latency must use real time even if a test installs fake timers later. With no latency the
@@ -25,9 +26,13 @@ export class FaultQueue<Fault extends QueueableFault> {
 		this.queued.push({ ...fault, remaining: fault.times ?? 1 });
 	}
 
-	/** The first queued fault matching `rawPath`, counted as used once. */
-	take(rawPath: string): Fault | undefined {
+	/**
+	 * The first queued fault matching `rawPath` (and `applies`, e.g. paging faults only on list
+	 * requests), counted as used once. Faults that do not apply stay queued for later requests.
+	 */
+	take(rawPath: string, applies: (fault: Fault) => boolean = () => true): Fault | undefined {
 		const fault = this.queued.find((f) => {
+			if (!applies(f)) return false;
 			if (!f.path) return true;
 			f.path.lastIndex = 0;
 			return f.path.test(rawPath);
@@ -41,6 +46,23 @@ export class FaultQueue<Fault extends QueueableFault> {
 	}
 }
 
+/**
+ * An answer that is not an HTTP response: `hang` (accepted, never answered until released) or
+ * `reset` (the connection is reset after the latency). `ThrottlingFrontEnd.admit` turns it into
+ * a promise that rejects with a SimulatedSocketError (for a hang: only when released); the nock
+ * installation then closes the client's connection without an answer (nockInstallation.ts).
+ */
+export class TransportFault {
+	constructor(readonly kind: 'hang' | 'reset') {}
+}
+
+/** The error a client sees when its connection is reset: Node's ECONNRESET shape. */
+export class SimulatedSocketError extends Error {
+	readonly code = 'ECONNRESET';
+	readonly errno = -104;
+	readonly syscall = 'read';
+}
+
 export interface FrontEndSettings {
 	/** Refuse requests beyond this many in flight (Meta's throttling); unset: no limit. */
 	maxInFlight?: number;
@@ -52,6 +74,8 @@ export class ThrottlingFrontEnd {
 	refusedCount = 0;
 	private inFlight = 0;
 	private peak = 0;
+	/** Release functions of the requests hanging now. */
+	private readonly hanging = new Set<() => void>();
 
 	constructor(private readonly settings: FrontEndSettings) {}
 
@@ -60,16 +84,33 @@ export class ThrottlingFrontEnd {
 		return this.peak;
 	}
 
+	/** Requests hanging now (`failNext({ kind: 'hang' })`), each holding an in-flight slot. */
+	get hangingCount(): number {
+		return this.hanging.size;
+	}
+
 	resetCounters(): void {
 		this.peak = this.inFlight;
 		this.refusedCount = 0;
 	}
 
 	/**
-	 * Beyond the limit: `refuse()` at once, without latency. Otherwise `answer()` on arrival
-	 * (so faults are consumed in arrival order), delivered after the latency.
+	 * Ends every hanging request: its promise rejects with a SimulatedSocketError ("socket hang
+	 * up", as when a server closes the connection without answering) and its in-flight slot is
+	 * freed at once. Returns how many were released.
 	 */
-	async admit<Response>(refuse: () => Response, answer: () => Response): Promise<Response> {
+	releaseHangs(): number {
+		const releases = [...this.hanging];
+		for (const release of releases) release();
+		return releases.length;
+	}
+
+	/**
+	 * Beyond the limit: `refuse()` at once, without latency. Otherwise `answer()` on arrival
+	 * (so faults are consumed in arrival order), delivered after the latency. A TransportFault
+	 * answer rejects instead: `reset` after the latency, `hang` only when released.
+	 */
+	async admit<Response>(refuse: () => Response, answer: () => Response | TransportFault): Promise<Response> {
 		const max = this.settings.maxInFlight;
 		if (max !== undefined && this.inFlight >= max) {
 			this.refusedCount++;
@@ -77,12 +118,31 @@ export class ThrottlingFrontEnd {
 		}
 		this.inFlight++;
 		this.peak = Math.max(this.peak, this.inFlight);
+		let holding = true;
+		const freeSlot = () => {
+			if (holding) this.inFlight--;
+			holding = false;
+		};
 		try {
-			const response = answer();
+			const outcome = answer();
+			if (outcome instanceof TransportFault && outcome.kind === 'hang') await this.hang(freeSlot);
 			await sleep(this.settings.latencyMs ?? 0);
-			return response;
+			if (outcome instanceof TransportFault) throw new SimulatedSocketError('read ECONNRESET');
+			return outcome;
 		} finally {
-			this.inFlight--;
+			freeSlot();
 		}
+	}
+
+	/** Never settles until releaseHangs(); then frees the slot synchronously and rejects. */
+	private hang(freeSlot: () => void): Promise<never> {
+		return new Promise<never>((_, reject) => {
+			const release = () => {
+				this.hanging.delete(release);
+				freeSlot();
+				reject(new SimulatedSocketError('socket hang up'));
+			};
+			this.hanging.add(release);
+		});
 	}
 }

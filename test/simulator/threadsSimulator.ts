@@ -12,16 +12,20 @@
  */
 import { errors, GraphError } from './errors';
 import { mediaInsights, userInsights } from './insights';
-import { decodeCursor, encodeCursor, parseFields, parseLimit, parseListRange } from './params';
+import { parseFields, parseLimit, parseListRange } from './params';
+import { cursorPage } from './paging';
 import { opaqueString } from './random';
 import { assertMediaFields, MediaView, renderMedia, renderUser } from './render';
 import { createUser, DAY_MS, engagementGained, HOUR_MS, NewUser, SimPost, SimUser } from './world';
-import type { QueueableFault } from './frontEnd';
-import { FaultQueue, ThrottlingFrontEnd } from './frontEnd';
+import type { FaultOptions, PagingFaultKind, SharedFaultKind } from './faults';
+import { isPagingFault, sharedFaultOutcome, withOverrides } from './faults';
+import { FaultQueue, ThrottlingFrontEnd, TransportFault } from './frontEnd';
 import { NockInstallation } from './nockInstallation';
 
 export type { MediaMetric, NewUser, SimMediaType, SimPoll, SimPost, SimUser } from './world';
+export type { SharedFaultKind } from './faults';
 export { GraphError } from './errors';
+export { SimulatedSocketError } from './frontEnd';
 
 export const GRAPH_HOST = 'https://graph.threads.net';
 
@@ -33,7 +37,8 @@ interface IndexedMedia {
 	at: number;
 }
 
-export type SimulatedErrorKind = 'expiredToken' | 'invalidToken' | 'missingScope' | 'rateLimit' | 'featureNotAvailable' | 'invalidParameter' | 'serverError';
+/** Threads' own Graph error kinds plus the kinds both simulators share (faults.ts). */
+export type SimulatedErrorKind = 'expiredToken' | 'invalidToken' | 'missingScope' | 'rateLimit' | 'featureNotAvailable' | 'invalidParameter' | SharedFaultKind;
 
 export interface LoggedRequest {
 	method: string;
@@ -42,10 +47,13 @@ export interface LoggedRequest {
 	/** Query string plus form-body fields; access_token, client_secret, input_token and code are removed. */
 	query: Record<string, string>;
 	authVia: 'header' | 'query' | 'none';
+	/** HTTP status; 0 for a hang or a reset (no HTTP response). */
 	status: number;
 	/** now() when the request arrived, ms epoch. */
 	startedAt: number;
 	errorCode?: number | string;
+	/** The failNext kind this request took, if any. */
+	fault?: SimulatedErrorKind;
 }
 
 export interface SimulatorOptions {
@@ -59,12 +67,9 @@ export interface SimulatorOptions {
 	includePagingNext?: boolean;
 }
 
-export interface SimFault extends QueueableFault {
+/** A queued fault: `times` (default 1), `path` (tested against path + query), `status`, `retryAfterSec`. */
+export interface SimFault extends FaultOptions {
 	kind: SimulatedErrorKind;
-	/** HTTP status override (e.g. 429 for rateLimit). */
-	status?: number;
-	/** Adds a Retry-After header (seconds). */
-	retryAfterSec?: number;
 }
 
 export interface SimRequest {
@@ -77,7 +82,10 @@ export interface SimRequest {
 
 export interface SimResponse {
 	status: number;
+	/** Parsed JSON; for the body faults (htmlError, emptyBody, …) the body text itself. */
 	body: unknown;
+	/** Set by body faults: the exact text sent on the wire instead of JSON. */
+	rawBody?: string;
 	headers?: Record<string, string>;
 }
 
@@ -151,6 +159,10 @@ interface ParsedRequest {
 	urlQuery: URLSearchParams;
 	token?: string;
 	authVia: LoggedRequest['authVia'];
+	/** The failNext kind this request took. */
+	fault?: SimulatedErrorKind;
+	/** Set when a paging fault applies to this list request. */
+	pagingFault?: PagingFaultKind;
 }
 
 interface Viewer {
@@ -188,6 +200,11 @@ export class ThreadsSimulator {
 	/** Requests refused by the in-flight limit since the last reset. */
 	get refusedCount(): number {
 		return this.frontEnd.refusedCount;
+	}
+
+	/** Requests hanging now (failNext 'hang'); each holds an in-flight slot until released. */
+	get hangingCount(): number {
+		return this.frontEnd.hangingCount;
 	}
 
 	// ------------------------------------------------------------ world
@@ -239,8 +256,14 @@ export class ThreadsSimulator {
 
 	// ------------------------------------------------------------ faults
 
+	/** Queue a fault for the next matching request(s); see faults.ts for the shared kinds. */
 	failNext(fault: SimFault): void {
 		this.faults.push(fault);
+	}
+
+	/** Ends every hanging request (the client gets ECONNRESET "socket hang up"); uninstall() and reset() do this too. */
+	releaseHangs(): number {
+		return this.frontEnd.releaseHangs();
 	}
 
 	/** On: profile_posts/profile_lookup (and other users' media) only for @meta, @threads, @instagram, @facebook. */
@@ -250,8 +273,9 @@ export class ThreadsSimulator {
 
 	// ------------------------------------------------------------ observation
 
-	/** Clears the log, queued faults, counters and discovery budgets; keeps users, tokens and apps. */
+	/** Releases hanging requests; clears the log, queued faults, counters and discovery budgets; keeps users, tokens and apps. */
 	reset(): void {
+		this.frontEnd.releaseHangs();
 		this.requests.length = 0;
 		this.faults.clear();
 		this.frontEnd.resetCounters();
@@ -266,16 +290,20 @@ export class ThreadsSimulator {
 		this.installation.install(GRAPH_HOST, (req) => this.handle(req));
 	}
 
-	/** Remove this simulator's interceptors only; other nock scopes stay. */
+	/** Remove this simulator's interceptors only (other nock scopes stay) and release hanging requests. */
 	uninstall(): void {
 		this.installation.uninstall();
+		this.frontEnd.releaseHangs();
 	}
 
-	/** The model: answer one request. Applies the concurrency limit, faults and latency. */
+	/**
+	 * The model: answer one request. Applies the concurrency limit, faults and latency. Rejects
+	 * with a SimulatedSocketError (ECONNRESET) for a `reset` fault or a released hang.
+	 */
 	async handle(input: SimRequest): Promise<SimResponse> {
 		const req = parseRequest(input);
 		const now = this.now();
-		const logged = (response: SimResponse) => (this.log(req, response, now), response);
+		const logged = <R extends SimResponse | TransportFault>(response: R): R => (this.log(req, response, now), response);
 		// Refused on arrival, without latency, like a throttling front end.
 		return await this.frontEnd.admit(
 			() => logged(this.errorResponse(errors.appRateLimit())),
@@ -289,10 +317,18 @@ export class ThreadsSimulator {
 		return (this.options.now ?? Date.now)();
 	}
 
-	private respond(req: ParsedRequest, now: number): SimResponse {
+	private respond(req: ParsedRequest, now: number): SimResponse | TransportFault {
 		try {
-			const fault = this.faults.take(req.rawPath);
-			if (fault) throw faultError(fault, now);
+			const fault = this.faults.take(req.rawPath, (f) => !isPagingFault(f.kind) || isListRequest(req));
+			if (fault) {
+				req.fault = fault.kind;
+				const shared = sharedFaultOutcome(fault, req.token);
+				if (!shared) throw faultError(fault, now);
+				if (shared.type === 'transport') return shared.fault;
+				if (shared.type === 'response') return shared.response;
+				if (shared.type === 'graphError') throw shared.error;
+				req.pagingFault = shared.kind;
+			}
 			return { status: 200, body: this.route(req, now), headers: jsonHeaders() };
 		} catch (e) {
 			if (e instanceof GraphError) return this.errorResponse(e);
@@ -552,48 +588,34 @@ export class ThreadsSimulator {
 	}
 
 	/**
-	 * Newest-first cursor paging shared by /threads and /profile_posts. The last page has
-	 * no `after` cursor; an empty page has no `paging` at all.
+	 * Newest-first cursor paging shared by /threads and /profile_posts (paging.ts). The last
+	 * page has no `after` cursor; an empty page has no `paging` at all.
 	 */
 	private paginate(req: ParsedRequest, posts: SimPost[], now: number, render: (post: SimPost) => unknown): unknown {
 		const q = req.params;
 		const limit = parseLimit(q.limit);
 		const { since, until } = parseListRange(q, now);
-		if (q.after !== undefined && q.before !== undefined) throw errors.param('Only one of the before and after cursors can be used');
 		const items = posts
 			.filter((p) => (since === undefined || p.timestamp >= since * 1000) && (until === undefined || p.timestamp <= until * 1000))
 			.sort((a, b) => b.timestamp - a.timestamp);
-		const indexOf = (name: 'before' | 'after') => {
-			const id = decodeCursor(name, q[name]);
-			const index = items.findIndex((p) => p.id === id);
-			if (index < 0) throw errors.param(`The ${name} cursor is not valid`);
-			return index;
-		};
-		let start = 0;
-		let end = Math.min(limit, items.length);
-		if (q.after !== undefined) {
-			start = indexOf('after') + 1;
-			end = Math.min(start + limit, items.length);
-		} else if (q.before !== undefined) {
-			end = indexOf('before');
-			start = Math.max(0, end - limit);
-		}
-		const page = items.slice(start, end);
-		if (page.length === 0) return { data: [] };
-		const cursors: Record<string, string> = { before: encodeCursor(page[0].id) };
-		if (end < items.length) cursors.after = encodeCursor(page[page.length - 1].id);
-		const paging: Record<string, unknown> = { cursors };
-		if (this.options.includePagingNext) {
-			if (cursors.after) paging.next = pagingUrl(req, 'after', cursors.after);
-			if (start > 0) paging.previous = pagingUrl(req, 'before', cursors.before);
-		}
-		return { data: page.map(render), paging };
+		return cursorPage(items, { params: q, limit, links: this.options.includePagingNext === true, url: (name, cursor) => pagingUrl(req, name, cursor), fault: req.pagingFault }, render);
 	}
 
-	private log(req: ParsedRequest, res: SimResponse, startedAt: number): void {
+	/** Written on arrival; hangs and resets are logged with status 0. */
+	private log(req: ParsedRequest, res: SimResponse | TransportFault, startedAt: number): void {
 		const query = Object.fromEntries(Object.entries(req.params).filter(([k]) => !SECRET_PARAMS.includes(k)));
-		const errorCode = (res.body as { error?: { code?: number | string } } | undefined)?.error?.code;
-		this.requests.push({ method: req.method, path: req.path, query, authVia: req.authVia, status: res.status, startedAt, ...(errorCode !== undefined ? { errorCode } : {}) });
+		const status = res instanceof TransportFault ? 0 : res.status;
+		const errorCode = res instanceof TransportFault ? undefined : (res.body as { error?: { code?: number | string } } | undefined)?.error?.code;
+		this.requests.push({
+			method: req.method,
+			path: req.path,
+			query,
+			authVia: req.authVia,
+			status,
+			startedAt,
+			...(errorCode !== undefined ? { errorCode } : {}),
+			...(req.fault ? { fault: req.fault } : {}),
+		});
 	}
 }
 
@@ -603,6 +625,13 @@ function requireScope(viewer: Viewer, scope: string): void {
 	if (!viewer.token.scopes.includes(scope)) throw errors.permission(scope);
 }
 
+/** The list endpoints, where paging faults apply: /me/threads, /{id}/threads, /profile_posts. */
+function isListRequest(req: ParsedRequest): boolean {
+	const [first, second] = req.route;
+	return req.method === 'GET' && ((req.route.length === 2 && second === 'threads') || (req.route.length === 1 && first === 'profile_posts'));
+}
+
+/** Threads' own fault kinds (the shared ones are faults.ts'). */
 function faultError(fault: SimFault, now: number): GraphError {
 	const e = ((): GraphError => {
 		switch (fault.kind) {
@@ -618,12 +647,11 @@ function faultError(fault: SimFault, now: number): GraphError {
 				return errors.featureNotAvailable();
 			case 'invalidParameter':
 				return errors.param('Invalid parameter');
-			case 'serverError':
-				return errors.serverError();
+			default:
+				throw new Error(`ThreadsSimulator: unknown fault kind ${fault.kind}`);
 		}
 	})();
-	const headers = fault.retryAfterSec !== undefined ? { ...e.headers, 'Retry-After': String(fault.retryAfterSec) } : e.headers;
-	return new GraphError(fault.status ?? e.status, e.fields, headers);
+	return withOverrides(e, fault);
 }
 
 function jsonHeaders(): Record<string, string> {

@@ -12,21 +12,26 @@
  * the seeded randomness are the Threads simulator's, imported.
  */
 import { errors, GraphError } from '../errors';
-import { decodeCursor, encodeCursor, FieldSpec, parseFields, parseLimit, parseTimeParam } from '../params';
+import { FieldSpec, parseFields, parseLimit, parseTimeParam } from '../params';
+import { cursorPage } from '../paging';
 import { numericId, opaqueString } from '../random';
 import { formatTimestamp } from '../render';
 import { asInstagramError, igErrors } from './igErrors';
 import { accountInsights, mediaInsights } from './insights';
 import { DAY_MS, generateMedia, HOUR_MS, IgSimAccount, IgSimMedia, mediaValuesAt, shortcodeOf, STORY_LIFETIME_MS } from './model';
-import type { QueueableFault } from '../frontEnd';
-import { FaultQueue, ThrottlingFrontEnd } from '../frontEnd';
+import type { FaultOptions, PagingFaultKind, SharedFaultKind } from '../faults';
+import { isPagingFault, sharedFaultOutcome, withOverrides } from '../faults';
+import { FaultQueue, ThrottlingFrontEnd, TransportFault } from '../frontEnd';
 import { NockInstallation } from '../nockInstallation';
 
 export type { IgMediaProductType, IgMediaType, IgSimAccount, IgSimMedia } from './model';
+export type { SharedFaultKind } from '../faults';
+export { SimulatedSocketError } from '../frontEnd';
 
 export const INSTAGRAM_HOST = 'https://graph.instagram.com';
 
-export type IgSimulatedErrorKind = 'expiredToken' | 'invalidToken' | 'missingScope' | 'rateLimit' | 'igRateLimit' | 'invalidParameter' | 'serverError';
+/** Instagram's own Graph error kinds plus the kinds both simulators share (../faults.ts). */
+export type IgSimulatedErrorKind = 'expiredToken' | 'invalidToken' | 'missingScope' | 'rateLimit' | 'igRateLimit' | 'invalidParameter' | SharedFaultKind;
 
 export interface IgLoggedRequest {
 	method: string;
@@ -35,10 +40,13 @@ export interface IgLoggedRequest {
 	/** Query string plus form-body fields, minus access_token, client_secret, code, input_token, fb_exchange_token. */
 	query: Record<string, string>;
 	authVia: 'header' | 'query' | 'none';
+	/** HTTP status; 0 for a hang or a reset (no HTTP response). */
 	status: number;
 	/** now() when the request arrived, ms epoch. */
 	startedAt: number;
 	errorCode?: number | string;
+	/** The failNext kind this request took, if any. */
+	fault?: IgSimulatedErrorKind;
 }
 
 export interface IgSimulatorOptions {
@@ -50,12 +58,9 @@ export interface IgSimulatorOptions {
 	maxInFlight?: number;
 }
 
-export interface IgSimFault extends QueueableFault {
+/** A queued fault: `times` (default 1), `path` (tested against path + query), `status`, `retryAfterSec`. */
+export interface IgSimFault extends FaultOptions {
 	kind: IgSimulatedErrorKind;
-	/** HTTP status override (e.g. 429). */
-	status?: number;
-	/** Adds a Retry-After header (seconds). */
-	retryAfterSec?: number;
 }
 
 export interface IgSimRequest {
@@ -68,7 +73,10 @@ export interface IgSimRequest {
 
 export interface IgSimResponse {
 	status: number;
+	/** Parsed JSON; for the body faults (htmlError, emptyBody, …) the body text itself. */
 	body: unknown;
+	/** Set by body faults: the exact text sent on the wire instead of JSON. */
+	rawBody?: string;
 	headers?: Record<string, string>;
 }
 
@@ -154,6 +162,10 @@ interface ParsedRequest {
 	authVia: IgLoggedRequest['authVia'];
 	/** Set once the token is authenticated (for the usage header). */
 	account?: IgSimAccount;
+	/** The failNext kind this request took. */
+	fault?: IgSimulatedErrorKind;
+	/** Set when a paging fault applies to this list request. */
+	pagingFault?: PagingFaultKind;
 }
 
 interface Viewer {
@@ -193,6 +205,11 @@ export class InstagramSimulator {
 	/** Requests refused by the in-flight limit since the last reset. */
 	get refusedCount(): number {
 		return this.frontEnd.refusedCount;
+	}
+
+	/** Requests hanging now (failNext 'hang'); each holds an in-flight slot until released. */
+	get hangingCount(): number {
+		return this.frontEnd.hangingCount;
 	}
 
 	// ------------------------------------------------------------ world
@@ -243,12 +260,19 @@ export class InstagramSimulator {
 
 	// ------------------------------------------------------------ faults, observation
 
+	/** Queue a fault for the next matching request(s); see ../faults.ts for the shared kinds. */
 	failNext(fault: IgSimFault): void {
 		this.faults.push(fault);
 	}
 
-	/** Clears the log, queued faults, counters and usage; keeps accounts, tokens and apps. */
+	/** Ends every hanging request (the client gets ECONNRESET "socket hang up"); uninstall() and reset() do this too. */
+	releaseHangs(): number {
+		return this.frontEnd.releaseHangs();
+	}
+
+	/** Releases hanging requests; clears the log, queued faults, counters and usage; keeps accounts, tokens and apps. */
 	reset(): void {
+		this.frontEnd.releaseHangs();
 		this.requests.length = 0;
 		this.faults.clear();
 		this.frontEnd.resetCounters();
@@ -263,15 +287,17 @@ export class InstagramSimulator {
 		this.installation.install(INSTAGRAM_HOST, (req) => this.handle(req));
 	}
 
-	/** Remove this simulator's interceptors only; other nock scopes stay. */
+	/** Remove this simulator's interceptors only (other nock scopes stay) and release hanging requests. */
 	uninstall(): void {
 		this.installation.uninstall();
+		this.frontEnd.releaseHangs();
 	}
 
+	/** Rejects with a SimulatedSocketError (ECONNRESET) for a `reset` fault or a released hang. */
 	async handle(input: IgSimRequest): Promise<IgSimResponse> {
 		const req = parseRequest(input);
 		const now = this.now();
-		const logged = (response: IgSimResponse) => (this.log(req, response, now), response);
+		const logged = <R extends IgSimResponse | TransportFault>(response: R): R => (this.log(req, response, now), response);
 		return await this.frontEnd.admit(
 			() => logged(this.errorResponse(errors.appRateLimit(), req)),
 			() => logged(this.respond(req, now)),
@@ -284,10 +310,18 @@ export class InstagramSimulator {
 		return this.options.now();
 	}
 
-	private respond(req: ParsedRequest, now: number): IgSimResponse {
+	private respond(req: ParsedRequest, now: number): IgSimResponse | TransportFault {
 		try {
-			const fault = this.faults.take(req.rawPath);
-			if (fault) throw faultError(fault, now);
+			const fault = this.faults.take(req.rawPath, (f) => !isPagingFault(f.kind) || isListRequest(req));
+			if (fault) {
+				req.fault = fault.kind;
+				const shared = sharedFaultOutcome(fault, req.token);
+				if (!shared) throw faultError(fault, now);
+				if (shared.type === 'transport') return shared.fault;
+				if (shared.type === 'response') return shared.response;
+				if (shared.type === 'graphError') throw shared.error;
+				req.pagingFault = shared.kind;
+			}
 			const body = this.route(req, now);
 			return { status: 200, body, headers: { ...jsonHeaders(), ...this.usageHeader(req) } };
 		} catch (e) {
@@ -497,43 +531,31 @@ export class InstagramSimulator {
 		return { ...out, id: media.id };
 	}
 
-	/** Newest-first cursor paging; paging.next is a full URL without the access token; the last page has no after/next. */
+	/** Newest-first cursor paging (../paging.ts); paging.next is a full URL without the access token; the last page has no after/next. */
 	private paginate(req: ParsedRequest, media: IgSimMedia[], render: (m: IgSimMedia) => unknown): unknown {
 		const q = req.params;
 		const limit = parseLimit(q.limit);
 		const since = q.since !== undefined ? parseTimeParam('since', q.since) * 1000 : -Infinity;
 		const until = q.until !== undefined ? parseTimeParam('until', q.until) * 1000 : Infinity;
-		if (q.after !== undefined && q.before !== undefined) throw igErrors.param('Only one of the before and after cursors can be used');
 		const items = media.filter((m) => m.timestamp >= since && m.timestamp <= until).sort((a, b) => b.timestamp - a.timestamp);
-		const indexOf = (name: 'before' | 'after') => {
-			const id = decodeCursor(name, q[name]);
-			const index = items.findIndex((m) => m.id === id);
-			if (index < 0) throw igErrors.param(`The ${name} cursor is not valid`);
-			return index;
-		};
-		let start = 0;
-		let end = Math.min(limit, items.length);
-		if (q.after !== undefined) {
-			start = indexOf('after') + 1;
-			end = Math.min(start + limit, items.length);
-		} else if (q.before !== undefined) {
-			end = indexOf('before');
-			start = Math.max(0, end - limit);
-		}
-		const page = items.slice(start, end);
-		if (page.length === 0) return { data: [] };
-		const cursors: Record<string, string> = { before: encodeCursor(page[0].id) };
-		if (end < items.length) cursors.after = encodeCursor(page[page.length - 1].id);
-		const paging: Record<string, unknown> = { cursors };
-		if (cursors.after) paging.next = pagingUrl(req, 'after', cursors.after);
-		if (start > 0) paging.previous = pagingUrl(req, 'before', cursors.before);
-		return { data: page.map(render), paging };
+		return cursorPage(items, { params: q, limit, links: true, url: (name, cursor) => pagingUrl(req, name, cursor), fault: req.pagingFault }, render);
 	}
 
-	private log(req: ParsedRequest, res: IgSimResponse, startedAt: number): void {
+	/** Written on arrival; hangs and resets are logged with status 0. */
+	private log(req: ParsedRequest, res: IgSimResponse | TransportFault, startedAt: number): void {
 		const query = Object.fromEntries(Object.entries(req.params).filter(([k]) => !SECRET_PARAMS.includes(k)));
-		const errorCode = (res.body as { error?: { code?: number | string } } | undefined)?.error?.code;
-		this.requests.push({ method: req.method, path: req.path, query, authVia: req.authVia, status: res.status, startedAt, ...(errorCode !== undefined ? { errorCode } : {}) });
+		const status = res instanceof TransportFault ? 0 : res.status;
+		const errorCode = res instanceof TransportFault ? undefined : (res.body as { error?: { code?: number | string } } | undefined)?.error?.code;
+		this.requests.push({
+			method: req.method,
+			path: req.path,
+			query,
+			authVia: req.authVia,
+			status,
+			startedAt,
+			...(errorCode !== undefined ? { errorCode } : {}),
+			...(req.fault ? { fault: req.fault } : {}),
+		});
 	}
 }
 
@@ -547,6 +569,13 @@ function assertFields(fields: FieldSpec[], allowed: ReadonlySet<string>, nodeTyp
 	for (const f of fields) if (!allowed.has(f.name)) throw errors.nonexistingField(f.name, nodeType);
 }
 
+/** The list endpoints, where paging faults apply: /{ig-user-id}/media and /{ig-user-id}/stories. */
+function isListRequest(req: ParsedRequest): boolean {
+	const [, second] = req.route;
+	return req.method === 'GET' && req.route.length === 2 && (second === 'media' || second === 'stories');
+}
+
+/** Instagram's own fault kinds (the shared ones are ../faults.ts'). */
 function faultError(fault: IgSimFault, now: number): GraphError {
 	const e = ((): GraphError => {
 		switch (fault.kind) {
@@ -562,12 +591,11 @@ function faultError(fault: IgSimFault, now: number): GraphError {
 				return igErrors.igRateLimit();
 			case 'invalidParameter':
 				return igErrors.param('Invalid parameter');
-			case 'serverError':
-				return errors.serverError();
+			default:
+				throw new Error(`InstagramSimulator: unknown fault kind ${fault.kind}`);
 		}
 	})();
-	const headers = fault.retryAfterSec !== undefined ? { ...e.headers, 'Retry-After': String(fault.retryAfterSec) } : e.headers;
-	return new GraphError(fault.status ?? e.status, e.fields, headers);
+	return withOverrides(e, fault);
 }
 
 function jsonHeaders(): Record<string, string> {
