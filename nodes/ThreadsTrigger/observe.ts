@@ -14,7 +14,7 @@ import { resolveDateRange } from '../shared/parameters/dateRange';
 import type { GraphInsight } from '../shared/insights/insightsNormaliser';
 import { insightTotal } from '../shared/insights/insightsNormaliser';
 import { THREADS_PLATFORM } from '../Threads/shared/requests';
-import { PAGE_SIZE_MAX, THREADS_SCOPES, USER_METRIC_RULES } from '../Threads/threadsApi';
+import { PAGE_SIZE_MAX, POSTS_EARLIEST, THREADS_SCOPES, USER_METRIC_RULES } from '../Threads/threadsApi';
 
 const threadsGetter = (context: IPollFunctions, backoff: BackoffPolicy) => pollGetter(context, THREADS_PLATFORM, backoff);
 
@@ -74,7 +74,8 @@ async function recentPosts(context: IPollFunctions, backoff: BackoffPolicy, now:
 	const { limit, since } = recentWindowOf(context, now);
 	const posts: WatchedObject[] = [];
 	await walkPages<WatchedObject & { media_type?: string }>({
-		qs: { fields: 'id,permalink,text,media_type', ...(since !== undefined ? { since } : {}) },
+		// Meta refuses a since before July 5, 2023: "the last 3650 days" means every post.
+		qs: { fields: 'id,permalink,text,media_type', ...(since !== undefined ? { since: Math.max(since, POSTS_EARLIEST) } : {}) },
 		limit,
 		pageSizeMax: PAGE_SIZE_MAX,
 		fetchPage: async (qs) => await threadsGetter(context, backoff)('/me/threads', qs as IDataObject, THREADS_SCOPES.basic, 'list'),

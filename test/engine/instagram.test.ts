@@ -199,3 +199,43 @@ describe('Instagram → Account → Get Token Status', () => {
 		expectNoSecrets(result, token);
 	});
 });
+
+describe('Instagram: several items, faults, paging', () => {
+	const paired = (result: { output: Record<string, Array<{ pairedItem?: unknown }>> }) =>
+		(result.output.Instagram ?? []).map((item) => (item.pairedItem as { item: number }).item);
+
+	it('List with 3 uneven items: every row paired with its item', async () => {
+		const result = await runInstagram({ resource: 'media', operation: 'list', limit: '={{ $json.n }}', fields: ['id'] }, [{ n: 2 }, { n: 1 }, { n: 3 }]);
+		expect(result.error).toBeUndefined();
+		expect(paired(result)).toEqual([0, 0, 1, 2, 2, 2]);
+	});
+
+	it('Get Insights with 3 items, one failing for good: the node fails with Instagram’s message after 3 tries of that request', async () => {
+		const ids = (await raw('/v23.0/me/media?fields=id,media_product_type&limit=10')).data
+			.filter((media: { media_product_type: string }) => media.media_product_type !== 'STORY')
+			.slice(0, 3)
+			.map((media: { id: string }) => media.id);
+		sim.failNext({ kind: 'htmlError', path: new RegExp(`/${ids[1]}/insights`), times: 10 });
+		const parameters = { resource: 'media', operation: 'getInsights', mediaId: '={{ $json.id }}', metrics: ['likes'], options: { timeout: 0.3 } };
+		const nodes = await runInstagram(parameters, ids.map((id: string) => ({ id })));
+		expect(nodes.error?.message).toMatch(/Instagram had a temporary problem/);
+		expect(sim.requests.filter((request) => request.path.endsWith(`/${ids[1]}/insights`))).toHaveLength(3);
+	});
+
+	it('a reset and an empty page with `next` on Return All: every media arrives once, one extra request each', async () => {
+		const all = (await raw('/v23.0/me/media?fields=id&limit=100')).data.map((media: { id: string }) => media.id);
+		sim.failNext({ kind: 'reset', path: /\/me\/media/ });
+		sim.failNext({ kind: 'emptyPageWithNext', path: /\/me\/media/ });
+		const result = await runInstagram({ resource: 'media', operation: 'list', returnAll: true, fields: ['id'], options: { timeout: 0.3 } });
+		expect(result.error).toBeUndefined();
+		expect(result.items.map((row) => row.id)).toEqual(all);
+		expect(sim.requests).toHaveLength(Math.ceil(all.length / 100) + 2);
+	});
+
+	it('a repeated cursor stops with an error naming it', async () => {
+		sim.failNext({ kind: 'repeatCursor', path: /\/me\/media/, times: 5 });
+		const result = await runInstagram({ resource: 'media', operation: 'list', returnAll: true, fields: ['id'] });
+		expect(result.error?.message).toMatch(/same page cursor twice/);
+		expect(sim.requests.length).toBeLessThanOrEqual(3);
+	});
+});

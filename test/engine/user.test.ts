@@ -71,7 +71,7 @@ describe('User → Get Insights', () => {
 		expect([...counts].sort((a, b) => b - a)).toEqual(counts);
 	});
 
-	it('custom range in the workflow timezone', async () => {
+	it('custom range in the workflow timezone; a date as Until means that whole day', async () => {
 		const result = await runThreads(
 			threads,
 			userInsights({ metrics: ['likes'], dateRange: 'custom', since: '2025-06-01', until: '2025-06-08' }),
@@ -80,7 +80,7 @@ describe('User → Get Insights', () => {
 		expect(result.error).toBeUndefined();
 		expect(threads.sim.requests[0].query).toMatchObject({
 			since: String(Date.parse('2025-05-31T22:00:00Z') / 1000),
-			until: String(Date.parse('2025-06-07T22:00:00Z') / 1000),
+			until: String(Date.parse('2025-06-08T21:59:59Z') / 1000),
 		});
 		expect(result.items[0]).toMatchObject({ since: '2025-06-01', until: '2025-06-08' });
 	});

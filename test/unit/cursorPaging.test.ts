@@ -1,5 +1,5 @@
 import type { GraphPage } from '../../nodes/shared/graph/cursorPaging';
-import { walkPages } from '../../nodes/shared/graph/cursorPaging';
+import { RepeatedCursorError, walkPages } from '../../nodes/shared/graph/cursorPaging';
 
 /** A list of `total` items served `limit` at a time by an opaque `after` cursor, recording each request. */
 function fakeList(total: number) {
@@ -57,5 +57,61 @@ describe('walkPages', () => {
 		const stopped = fakeList(500);
 		await walkPages({ qs: {}, limit: Infinity, pageSizeMax: 100, fetchPage: stopped.fetchPage, onPage: (d) => d.length, stop: () => true });
 		expect(stopped.requests).toHaveLength(1);
+	});
+
+	/** Serves fixed pages in order, recording each request. */
+	function scripted(pages: Array<GraphPage<number>>) {
+		const requests: Array<Record<string, unknown>> = [];
+		const seen: number[] = [];
+		const walk = async () =>
+			await walkPages({
+				qs: {},
+				limit: Infinity,
+				pageSizeMax: 2,
+				fetchPage: async (qs) => (requests.push(qs), pages[requests.length - 1] ?? { data: [] }),
+				onPage: (d) => seen.push(...d) && d.length,
+			});
+		return { requests, seen, walk };
+	}
+	const link = (after: string) => `https://graph.threads.net/v1.0/me/threads?limit=2&after=${after}`;
+
+	it('an empty page that still has `next` is followed, not taken as the end', async () => {
+		const list = scripted([
+			{ data: [], paging: { cursors: { after: 'A' }, next: link('A') } },
+			{ data: [1, 2], paging: { cursors: { after: 'B' } } },
+			{ data: [3], paging: {} },
+		]);
+		await list.walk();
+		expect(list.seen).toEqual([1, 2, 3]);
+		expect(list.requests.map((qs) => qs.after)).toEqual([undefined, 'A', 'B']);
+	});
+
+	it('once pages with items carry `next`, an answer without it is the last: no request for an empty page', async () => {
+		const list = scripted([
+			{ data: [1, 2], paging: { cursors: { after: 'A' }, next: link('A') } },
+			{ data: [3], paging: { cursors: { after: 'B' } } },
+		]);
+		await list.walk();
+		expect(list.seen).toEqual([1, 2, 3]);
+		expect(list.requests).toHaveLength(2);
+	});
+
+	it('while no page carried `next`, a page with items and an `after` cursor leads on; an empty page ends', async () => {
+		const list = scripted([{ data: [1, 2], paging: { cursors: { after: 'A' } } }, { data: [], paging: { cursors: { after: 'B' } } }]);
+		await list.walk();
+		expect(list.requests).toHaveLength(2);
+	});
+
+	it('a cursor Meta already sent stops with an error naming it, instead of looping', async () => {
+		const list = scripted([
+			{ data: [1, 2], paging: { cursors: { after: 'A' } } },
+			{ data: [3, 4], paging: { cursors: { after: 'B' } } },
+			{ data: [1, 2], paging: { cursors: { after: 'A' } } },
+		]);
+		await expect(list.walk()).rejects.toThrow(RepeatedCursorError);
+		await expect(scripted([{ data: [1], paging: { cursors: { after: 'Z' } } }, { data: [1], paging: { cursors: { after: 'Z' } } }]).walk()).rejects.toThrow(
+			'Meta sent the same page cursor twice ("Z")',
+		);
+		expect(list.requests).toHaveLength(3);
 	});
 });

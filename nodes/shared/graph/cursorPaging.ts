@@ -5,7 +5,7 @@
  * or even empty because of filtering; stop when `next` stops appearing). Meta's Threads
  * pages also say list answers may omit `paging.next`, so:
  * - a page with `next` leads on, even when it has no items;
- * - once an answer of this list has carried `next`, an answer without it is the last;
+ * - once a page of this list with items has carried `next`, an answer without it is the last;
  * - while no answer carried `next`, a page with items and an `after` cursor leads on;
  * - a cursor Meta already sent is an error (following it would loop forever).
  * Each page asks only for what is still missing (a limit of 120 is 100 + 20).
@@ -61,7 +61,8 @@ export async function walkPages<Item>(walk: PageWalk<Item>): Promise<void> {
 		if (kept >= walk.limit || walk.stop?.()) return;
 
 		const next = nextCursorOf(page, data.length > 0, listSendsNext);
-		listSendsNext ||= Boolean(page.paging?.next);
+		// Only a page with items tells how this list signals "more": an empty page with `next` is a filtered page.
+		listSendsNext ||= Boolean(page.paging?.next) && data.length > 0;
 		if (!next) return;
 		if (seen.has(next)) throw new RepeatedCursorError(next);
 		seen.add(next);

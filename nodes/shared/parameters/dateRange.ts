@@ -57,9 +57,9 @@ export function resolveDateRange(input: ResolveRangeInput): UnixRange {
 			const since = toUnixSeconds(input.since, input.timezone);
 			// An empty "Until" means now; sent explicitly, since Meta documents the two as a pair.
 			let until = toUnixSeconds(input.until, input.timezone) ?? (since !== undefined ? seconds(now) : undefined);
-			// "Until 2026-11-24" means that whole day (up to now, if it is today).
+			// "Until 2026-11-24" means that whole day (up to now, if it is today; a later day stays as it is, to be refused).
 			const untilDay = typeof input.until === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(input.until.trim());
-			if (untilDay && until !== undefined && !Number.isNaN(until)) {
+			if (untilDay && until !== undefined && !Number.isNaN(until) && until <= seconds(now)) {
 				until = Math.min(seconds(DateTime.fromSeconds(until, { zone: input.timezone }).endOf('day')), seconds(now));
 			}
 			return { since, until };
