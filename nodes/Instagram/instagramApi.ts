@@ -66,6 +66,12 @@ export const ACCOUNT_METRIC_SHAPES: InsightShapes = { timeSeries: [], perLink: [
 
 export const DEMOGRAPHIC_BREAKDOWNS = ['age', 'city', 'country', 'gender'];
 
+/**
+ * Meta's day for Instagram insights: its pages say daily periods end on UTC−07:00 (summer)
+ * and stamp winter days at 08:00 UTC, i.e. Pacific midnight. Ranges are aligned to these days.
+ */
+export const INSTAGRAM_INSIGHTS_DAY_ZONE = 'America/Los_Angeles';
+
 /** Meta refuses more than 30 days between since and until. */
 export const MAX_RANGE_SECONDS = 30 * 86400;
 /** Account insights are kept 90 days. */

@@ -40,6 +40,12 @@ export const USER_METRIC_RULES: AccountMetricRules = {
 	breakdowns: ['country', 'city', 'age', 'gender'],
 };
 
+/**
+ * Meta's day for Threads insights: its pages stamp a daily value's `end_time` at 08:00 UTC
+ * in July (summer time), i.e. a fixed UTC−8 day. Ranges are aligned to these days.
+ */
+export const THREADS_INSIGHTS_DAY_ZONE = 'UTC-8';
+
 /** User insights since/until are refused before this (April 13, 2024). */
 export const USER_INSIGHTS_EARLIEST = 1712991600;
 /** Post lists are refused before this (July 5, 2023). */

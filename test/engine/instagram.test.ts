@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import nock from 'nock';
 import type { INodeParameters } from 'n8n-workflow';
 
@@ -58,15 +59,22 @@ async function raw(path: string): Promise<any> {
 }
 
 const day = (offset: number) => Math.floor(frozenNow / 1000) + offset * 86400;
+const isoDate = (unix: number) => new Date(unix * 1000).toISOString().slice(0, 10);
+/** Start of a day (plus `after` days) in Meta's Instagram day zone, Pacific time. */
+const pacificMidnight = (date: string, after = 0) => DateTime.fromISO(date, { zone: 'America/Los_Angeles' }).plus({ days: after }).toSeconds();
+const pacificDate = (unix: number) => DateTime.fromSeconds(unix, { zone: 'America/Los_Angeles' }).toISODate();
 
 describe('Instagram → Account → Get Insights', () => {
-	it('totals for the range: one row, one request, token in the header', async () => {
+	it('totals for the range: one row, one request aligned to Pacific days, token in the header', async () => {
 		const result = await runInstagram({ resource: 'account', operation: 'getInsights', metrics: ['views', 'likes'], dateRange: 'custom', since: day(-10), until: day(-3) });
 		expect(result.error).toBeUndefined();
 		expect(sim.requests.map((request) => [request.path, request.authVia])).toEqual([['/v23.0/me/insights', 'header']]);
-		const answer = await raw(`/v23.0/me/insights?metric=views,likes&period=day&metric_type=total_value&since=${day(-10)}&until=${day(-3)}`);
+		const { since, until } = sim.requests[0].query;
+		expect(Number(since)).toBe(pacificMidnight(isoDate(day(-10))));
+		expect(Number(until)).toBe(pacificMidnight(isoDate(day(-3)), 1));
+		const answer = await raw(`/v23.0/me/insights?metric=views,likes&period=day&metric_type=total_value&since=${since}&until=${until}`);
 		const total = (name: string) => answer.data.find((entry: any) => entry.name === name).total_value.value;
-		expect(result.items).toEqual([{ since: expect.any(String), until: expect.any(String), views: total('views'), likes: total('likes') }]);
+		expect(result.items).toEqual([{ since: isoDate(day(-10)), until: isoDate(day(-3)), views: total('views'), likes: total('likes'), complete: true }]);
 		expectNoSecrets(result, token);
 	});
 
@@ -75,7 +83,7 @@ describe('Instagram → Account → Get Insights', () => {
 		expect(result.error).toBeUndefined();
 		expect(result.items.length).toBeGreaterThan(1);
 		for (const row of result.items) {
-			expect(row).toEqual({ since: expect.any(String), until: expect.any(String), breakdown: 'media_product_type', dimension: expect.stringMatching(/^(AD|FEED|REELS|STORY)$/), views: expect.anything(), likes: expect.anything() });
+			expect(row).toEqual({ since: expect.any(String), until: expect.any(String), breakdown: 'media_product_type', dimension: expect.stringMatching(/^(AD|FEED|REELS|STORY)$/), views: expect.anything(), likes: expect.anything(), complete: true });
 		}
 	});
 
@@ -89,11 +97,14 @@ describe('Instagram → Account → Get Insights', () => {
 		const result = await runInstagram({ resource: 'account', operation: 'getInsights', metrics: ['likes'], dateRange: 'custom', since: day(-70), until: day(-5) });
 		expect(result.error).toBeUndefined();
 		const windows = sim.requests.map((request) => [Number(request.query.since), Number(request.query.until)]);
-		expect(windows).toEqual([
-			[day(-70), day(-40) - 1],
-			[day(-40), day(-10) - 1],
-			[day(-10), day(-5)],
-		]);
+		// Whole Pacific days, at most 30 days each, back to back, from the first day to the end of the last.
+		expect(windows[0][0]).toBe(pacificMidnight(isoDate(day(-70))));
+		expect(windows.at(-1)?.[1]).toBe(pacificMidnight(isoDate(day(-5)), 1));
+		for (const [index, [since, until]] of windows.entries()) {
+			expect(until - since).toBeLessThanOrEqual(30 * 86400);
+			if (index > 0) expect(since).toBe(windows[index - 1][1]);
+		}
+		expect(result.items.map((row) => [row.since, row.until])).toEqual(windows.map(([since, until]) => [pacificDate(since), pacificDate(until - 1)]));
 		expect(result.items).toHaveLength(3);
 		// Likes add up: the windows together equal the sum of their own totals.
 		let sum = 0;

@@ -1,34 +1,43 @@
-import { DateTime } from 'luxon';
-
 import { rawAnswer, requestLines, runThreads, useSimulator } from './fixtures';
 
+// The node and the simulator read the faked clock (Date); timers stay real.
+const NOW = Date.parse('2026-11-29T12:00:00Z');
+beforeEach(() => {
+	jest.useFakeTimers({
+		doNotFake: ['nextTick', 'setImmediate', 'clearImmediate', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'queueMicrotask', 'hrtime', 'performance'],
+		now: NOW,
+	});
+});
+afterEach(() => jest.useRealTimers());
 const threads = useSimulator();
 
-function yesterdayRange(timezone = 'UTC') {
-	const today = DateTime.now().setZone(timezone).startOf('day');
-	return { since: Math.floor(today.minus({ days: 1 }).toSeconds()), until: Math.floor(today.toSeconds()) - 1, day: today.minus({ days: 1 }).toISODate() };
-}
+/** Start of Meta's Threads day (08:00 UTC, its pages' fixed UTC−8 day), Unix seconds. */
+const metaDay = (day: string) => Date.parse(`${day}T08:00:00Z`) / 1000;
+const nextDay = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86400_000).toISOString().slice(0, 10);
 
 const userInsights = (parameters: Record<string, unknown>) => ({
 	parameters: { resource: 'user', operation: 'getInsights', ...parameters },
 });
 
 describe('User → Get Insights', () => {
-	it('defaults: yesterday, one request, one row with every total (views summed in)', async () => {
-		const { since, until, day } = yesterdayRange();
+	it('defaults: yesterday = one Meta day, one request aligned to it, one row with every total (that day\'s views)', async () => {
+		const since = metaDay('2026-11-28');
+		const until = metaDay('2026-11-29');
 		const raw = await rawAnswer(threads, `/v1.0/me/threads_insights?metric=views,likes,replies,reposts,quotes&since=${since}&until=${until}`);
 		const byName = Object.fromEntries(raw.data.map((insight: any) => [insight.name, insight]));
+		expect(byName.views.values).toHaveLength(1);
 		const result = await runThreads(threads, userInsights({}));
 		expect(result.error).toBeUndefined();
 		expect(result.items).toEqual([
 			{
-				since: day,
-				until: DateTime.fromSeconds(until, { zone: 'UTC' }).toISODate(),
-				views: byName.views.values.reduce((sum: number, v: { value: number }) => sum + v.value, 0),
+				since: '2026-11-28',
+				until: '2026-11-28',
+				views: byName.views.values[0].value,
 				likes: byName.likes.total_value.value,
 				replies: byName.replies.total_value.value,
 				reposts: byName.reposts.total_value.value,
 				quotes: byName.quotes.total_value.value,
+				complete: true,
 			},
 		]);
 		expect(requestLines(threads.sim)).toEqual([
@@ -36,31 +45,27 @@ describe('User → Get Insights', () => {
 		]);
 	});
 
-	it('views alone: one row per day', async () => {
-		const today = DateTime.now().setZone('UTC').startOf('day');
-		const since = Math.floor(today.minus({ days: 7 }).toSeconds());
-		const until = Math.floor(today.toSeconds()) - 1;
-		const raw = await rawAnswer(threads, `/v1.0/me/threads_insights?metric=views&since=${since}&until=${until}`);
+	it('views alone, last 7 days: exactly 7 rows, one per Meta day, labelled with that day', async () => {
+		const raw = await rawAnswer(threads, `/v1.0/me/threads_insights?metric=views&since=${metaDay('2026-11-22')}&until=${metaDay('2026-11-29')}`);
 		const result = await runThreads(threads, userInsights({ metrics: ['views'], dateRange: 'last7Days' }));
-		expect(result.items).toHaveLength(raw.data[0].values.length);
+		expect(result.items.map((row) => row.date)).toEqual(['2026-11-22', '2026-11-23', '2026-11-24', '2026-11-25', '2026-11-26', '2026-11-27', '2026-11-28']);
 		expect(result.items.map((row) => row.views)).toEqual(raw.data[0].values.map((v: { value: number }) => v.value));
-		expect(result.items.every((row) => /^\d{4}-\d{2}-\d{2}$/.test(String(row.date)))).toBe(true);
+		expect(result.items.every((row) => row.complete === true)).toBe(true);
 	});
 
 	it('splits a mixed selection into the requests Meta accepts: ranged, unranged, demographics', async () => {
-		const { since, until } = yesterdayRange();
 		const result = await runThreads(
 			threads,
 			userInsights({ metrics: ['likes', 'followers_count', 'follower_demographics', 'clicks'], breakdown: 'country' }),
 		);
 		expect(result.error).toBeUndefined();
 		expect(requestLines(threads.sim)).toEqual([
-			`GET /v1.0/me/threads_insights?metric=likes,clicks&since=${since}&until=${until}`,
+			`GET /v1.0/me/threads_insights?metric=likes,clicks&since=${metaDay('2026-11-28')}&until=${metaDay('2026-11-29')}`,
 			'GET /v1.0/me/threads_insights?metric=followers_count',
 			'GET /v1.0/me/threads_insights?breakdown=country&metric=follower_demographics',
 		]);
 		const [totals, ...rest] = result.items;
-		expect(totals).toEqual({ since: expect.any(String), until: expect.any(String), likes: expect.any(Number), followers_count: 12345 });
+		expect(totals).toEqual({ since: '2026-11-28', until: '2026-11-28', likes: expect.any(Number), followers_count: 12345, complete: true });
 		const links = rest.filter((row) => 'link_url' in row);
 		const demographics = rest.filter((row) => 'dimension' in row);
 		expect(links.length + demographics.length).toBe(rest.length);
@@ -71,18 +76,15 @@ describe('User → Get Insights', () => {
 		expect([...counts].sort((a, b) => b - a)).toEqual(counts);
 	});
 
-	it('custom range in the workflow timezone; a date as Until means that whole day', async () => {
+	it('custom dates: Meta days from Since to Until, a date as Until meaning that whole day', async () => {
 		const result = await runThreads(
 			threads,
 			userInsights({ metrics: ['likes'], dateRange: 'custom', since: '2025-06-01', until: '2025-06-08' }),
 			{ timezone: 'Europe/Berlin' },
 		);
 		expect(result.error).toBeUndefined();
-		expect(threads.sim.requests[0].query).toMatchObject({
-			since: String(Date.parse('2025-05-31T22:00:00Z') / 1000),
-			until: String(Date.parse('2025-06-08T21:59:59Z') / 1000),
-		});
-		expect(result.items[0]).toMatchObject({ since: '2025-06-01', until: '2025-06-08' });
+		expect(threads.sim.requests[0].query).toMatchObject({ since: String(metaDay('2025-06-01')), until: String(metaDay(nextDay('2025-06-08'))) });
+		expect(result.items[0]).toMatchObject({ since: '2025-06-01', until: '2025-06-08', complete: true });
 	});
 
 	it.each([

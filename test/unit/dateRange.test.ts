@@ -1,4 +1,4 @@
-import { isoDay, rangeProblem, resolveDateRange, splitRange, toUnixSeconds } from '../../nodes/shared/parameters/dateRange';
+import { isoDay, metaDayRange, rangeProblem, requestedDays, resolveDateRange, splitDays, splitRange, toUnixSeconds } from '../../nodes/shared/parameters/dateRange';
 
 const now = new Date('2026-03-10T15:30:00Z');
 const unix = (iso: string) => Date.parse(iso) / 1000;
@@ -79,5 +79,52 @@ describe('splitRange', () => {
 	it('leaves a range that fits, or one without both ends, as it is', () => {
 		expect(splitRange({ since: 0, until: 30 * DAY }, 30 * DAY)).toEqual([{ since: 0, until: 30 * DAY }]);
 		expect(splitRange({ since: 0 }, 30 * DAY)).toEqual([{ since: 0 }]);
+	});
+});
+
+describe('days of account insights', () => {
+	const at = (iso: string) => new Date(iso);
+	it('requestedDays: presets as calendar days of the workflow timezone', () => {
+		const tokyo = (preset: Parameters<typeof requestedDays>[0]['preset']) => requestedDays({ preset, timezone: 'Asia/Tokyo', now: at('2026-11-29T00:30:00Z') });
+		expect(tokyo('yesterday')).toEqual({ first: '2026-11-28', last: '2026-11-28' });
+		expect(tokyo('today')).toEqual({ first: '2026-11-29', last: '2026-11-29' });
+		expect(tokyo('last7Days')).toEqual({ first: '2026-11-22', last: '2026-11-28' });
+		expect(tokyo('last30Days')).toEqual({ first: '2026-10-30', last: '2026-11-28' });
+		expect(tokyo('thisMonth')).toEqual({ first: '2026-11-01', last: '2026-11-29' });
+		expect(tokyo('none')).toBeUndefined();
+	});
+
+	it('requestedDays: custom dates, date-times, an Until at midnight of a Unix time ends the day before', () => {
+		const custom = (since: string | number, until: string | number) => requestedDays({ preset: 'custom', timezone: 'UTC', now: at('2026-11-29T12:00:00Z'), since, until });
+		expect(custom('2026-11-01', '2026-11-03')).toEqual({ first: '2026-11-01', last: '2026-11-03' });
+		expect(custom('2026-11-01T00:00:00', '2026-11-03T00:00:00')).toEqual({ first: '2026-11-01', last: '2026-11-03' });
+		expect(custom('2026-11-01', '2026-11-03T15:00')).toEqual({ first: '2026-11-01', last: '2026-11-03' });
+		expect(custom('2026-11-01', Date.parse('2026-11-03T00:00:00Z') / 1000)).toEqual({ first: '2026-11-01', last: '2026-11-02' });
+		expect(custom('2026-11-01', '')).toEqual({ first: '2026-11-01', last: '2026-11-29' });
+		expect(custom('', '2026-11-03')).toBeUndefined();
+		expect(custom('nonsense', '')).toBeUndefined();
+	});
+
+	it('metaDayRange: from the first day\'s start to the last day\'s end in Meta\'s zone, capped at now', () => {
+		const days = { first: '2026-07-11', last: '2026-07-11' };
+		// Threads: a fixed UTC−8 day (its page stamps July days at 08:00 UTC).
+		expect(metaDayRange(days, 'UTC-8', at('2026-07-13T00:00:00Z'))).toEqual({ since: Date.parse('2026-07-11T08:00:00Z') / 1000, until: Date.parse('2026-07-12T08:00:00Z') / 1000, complete: true });
+		// Instagram: Pacific days, 07:00 UTC in summer.
+		expect(metaDayRange(days, 'America/Los_Angeles', at('2026-07-13T00:00:00Z')).since).toBe(Date.parse('2026-07-11T07:00:00Z') / 1000);
+		// Not ended yet: until is now, and the day is not complete.
+		expect(metaDayRange(days, 'UTC-8', at('2026-07-12T03:00:00Z'))).toEqual({ since: Date.parse('2026-07-11T08:00:00Z') / 1000, until: Date.parse('2026-07-12T03:00:00Z') / 1000, complete: false });
+	});
+
+	it('splitDays: whole days, at most the given seconds per span, across a DST change', () => {
+		const spans = splitDays({ first: '2026-09-01', last: '2026-11-29' }, 'America/Los_Angeles', 30 * 86400);
+		expect(spans[0]).toEqual({ first: '2026-09-01', last: '2026-09-30' });
+		for (const [index, span] of spans.entries()) {
+			const { since, until } = metaDayRange(span, 'America/Los_Angeles', at('2027-01-01T00:00:00Z'));
+			expect(until - since).toBeLessThanOrEqual(30 * 86400);
+			if (index > 0) expect(span.first > spans[index - 1].last).toBe(true);
+		}
+		expect(spans.at(-1)?.last).toBe('2026-11-29');
+		// The span holding the 25-hour day of Nov 1 has 29 days, not 30.
+		expect(spans.some((span) => span.first <= '2026-11-01' && span.last >= '2026-11-01' && metaDayRange(span, 'America/Los_Angeles', at('2027-01-01T00:00:00Z')).until - metaDayRange(span, 'America/Los_Angeles', at('2027-01-01T00:00:00Z')).since === 29 * 86400 + 3600)).toBe(true);
 	});
 });

@@ -96,3 +96,23 @@ describe('accountInsightsRows', () => {
 		expect(demographicRows({ name: 'x' })).toEqual([]);
 	});
 });
+
+describe('day buckets', () => {
+	const views = { name: 'views', period: 'day', values: [
+		{ value: 5, end_time: '2026-11-27T08:00:00+0000' },
+		{ value: 7, end_time: '2026-11-28T08:00:00+0000' },
+		{ value: 9, end_time: '2026-11-29T08:00:00+0000' },
+	] };
+	it('only the buckets dated within the asked days are rows, and only they are summed into totals', () => {
+		const shapes = { timeSeries: ['views'], perLink: [], demographics: [] };
+		const now = Date.parse('2026-11-29T07:00:00Z');
+		expect(accountInsightsRows([views], ['views'], shapes, { since: '2026-11-27', until: '2026-11-28', now })).toEqual([
+			{ date: '2026-11-27', views: 7, complete: true },
+			{ date: '2026-11-28', views: 9, complete: false },
+		]);
+		const likes = { name: 'likes', total_value: { value: 3 } };
+		expect(accountInsightsRows([views, likes], ['views', 'likes'], shapes, { since: '2026-11-28', until: '2026-11-28', complete: false })).toEqual([
+			{ since: '2026-11-28', until: '2026-11-28', views: 9, likes: 3, complete: false },
+		]);
+	});
+});

@@ -28,7 +28,7 @@ export interface GraphInsight {
 	id?: string;
 }
 
-export type Row = Record<string, string | number | null>;
+export type Row = Record<string, string | number | boolean | null>;
 
 /** A single number for an insight, whatever shape it came in; null when it carries none. */
 export function insightTotal(insight: GraphInsight | undefined): number | null {
@@ -62,18 +62,29 @@ export function mediaInsightsRow(mediaId: string, data: GraphInsight[], metrics:
  * value counts: one day before `end_time`, read in UTC-8 so both PST and PDT land right.
  */
 export function dayOfEndTime(endTime: string): string {
-	const end = Date.parse(endTime.replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
+	const end = endTimeMs(endTime);
 	if (Number.isNaN(end)) return endTime;
 	const pacificish = new Date(end - 8 * 3600_000 - 1000);
 	return pacificish.toISOString().slice(0, 10);
 }
 
-/** Time-series insight → `{ date, <metric> }` per day. */
-export function timeSeriesRows(insight: GraphInsight): Row[] {
-	return (insight.values ?? []).map((entry) => ({
-		date: entry.end_time ? dayOfEndTime(entry.end_time) : null,
-		[insight.name]: typeof entry.value === 'number' ? entry.value : null,
-	}));
+/** Time-series insight → `{ date, <metric>, complete }` per day bucket; `complete` once the bucket ended before `now`. */
+export function timeSeriesRows(insight: GraphInsight, now?: number): Row[] {
+	return (insight.values ?? []).map((entry) => {
+		const row: Row = { date: entry.end_time ? dayOfEndTime(entry.end_time) : null, [insight.name]: typeof entry.value === 'number' ? entry.value : null };
+		if (now !== undefined) row.complete = entry.end_time ? endTimeMs(entry.end_time) <= now : null;
+		return row;
+	});
+}
+
+function endTimeMs(endTime: string): number {
+	return Date.parse(endTime.replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
+}
+
+/** The series' day buckets dated within [first, last] (ISO dates): a bucket outside the asked days is never counted. */
+export function bucketsWithin(insight: GraphInsight, first?: string, last?: string): GraphInsight {
+	if (!first || !last || !insight.values) return insight;
+	return { ...insight, values: insight.values.filter((entry) => !entry.end_time || (dayOfEndTime(entry.end_time) >= first && dayOfEndTime(entry.end_time) <= last)) };
 }
 
 /** `link_total_values` → `{ link_url, <metric> }` per link. */
@@ -113,18 +124,24 @@ export interface InsightShapes {
 }
 
 export interface RangeColumns {
+	/** The first and last day asked for (ISO dates): the row's range, and the day buckets counted. */
 	since?: string;
 	until?: string;
+	/** Whether the last day has ended in Meta's zone (adds a `complete` column when given). */
+	complete?: boolean;
+	/** When the answer was fetched (ms): daily rows get `complete` from their bucket's end. */
+	now?: number;
 }
 
 /**
  * An account's insights → rows, by shape:
- * - time series alone → one row per day `{ date, views }`;
- * - totals → one row `{ since, until, likes, replies, ..., followers_count }`; a time-series
- *   metric asked together with totals is summed into that row (one row per run is what an
- *   "account growth" sheet wants);
+ * - time series alone → one row per day bucket `{ date, views, complete }`;
+ * - totals → one row `{ since, until, likes, replies, ..., followers_count, complete }`; a
+ *   time-series metric asked together with totals is summed into that row (one row per run is
+ *   what an "account growth" sheet wants);
  * - per-link metrics → one row per link `{ link_url, clicks }`;
  * - demographics → one row per dimension value `{ breakdown, dimension, followers }`.
+ * Day buckets dated outside since..until are left out of every row.
  */
 export function accountInsightsRows(
 	data: GraphInsight[],
@@ -132,26 +149,28 @@ export function accountInsightsRows(
 	shapes: InsightShapes,
 	range: RangeColumns = {},
 ): Row[] {
-	const byName = new Map(data.map((insight) => [insight.name, insight]));
+	const byName = new Map(data.map((insight) => [insight.name, bucketsWithin(insight, range.since, range.until)]));
 	const isTotal = (metric: string) =>
 		!shapes.timeSeries.includes(metric) && !shapes.perLink.includes(metric) && !shapes.demographics.includes(metric);
 	const totals = requestedMetrics.filter(isTotal);
 	const series = requestedMetrics.filter((metric) => shapes.timeSeries.includes(metric));
 	const rows: Row[] = [];
+	const rangeRow = (): Row => ({ since: range.since ?? null, until: range.until ?? null });
+	const withCompleteness = (row: Row): Row => (range.complete === undefined ? row : { ...row, complete: range.complete });
 
 	if (totals.length) {
-		const row: Row = { since: range.since ?? null, until: range.until ?? null };
+		const row = rangeRow();
 		for (const metric of requestedMetrics) {
 			if (isTotal(metric) || series.includes(metric)) row[metric] = insightTotal(byName.get(metric));
 		}
-		rows.push(row);
+		rows.push(withCompleteness(row));
 	} else {
 		for (const metric of series) {
 			const insight = byName.get(metric);
 			if (!insight) continue;
 			// Meta's page also shows a series metric answered as one `total_value`: then one range row.
-			if (insight.values?.length || !insight.total_value) rows.push(...timeSeriesRows(insight));
-			else rows.push({ since: range.since ?? null, until: range.until ?? null, [metric]: insightTotal(insight) });
+			if (insight.values?.length || !insight.total_value) rows.push(...timeSeriesRows(insight, range.now));
+			else rows.push(withCompleteness({ ...rangeRow(), [metric]: insightTotal(insight) }));
 		}
 	}
 	for (const metric of requestedMetrics.filter((m) => shapes.perLink.includes(m))) {

@@ -57,9 +57,9 @@ export function resolveDateRange(input: ResolveRangeInput): UnixRange {
 			const since = toUnixSeconds(input.since, input.timezone);
 			// An empty "Until" means now; sent explicitly, since Meta documents the two as a pair.
 			let until = toUnixSeconds(input.until, input.timezone) ?? (since !== undefined ? seconds(now) : undefined);
-			// "Until 2026-11-24" means that whole day (up to now, if it is today; a later day stays as it is, to be refused).
-			const untilDay = typeof input.until === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(input.until.trim());
-			if (untilDay && until !== undefined && !Number.isNaN(until) && until <= seconds(now)) {
+			// "Until 2026-11-24" (or the date picker's 2026-11-24T00:00:00) means that whole day (up to
+			// now, if it is today; a later day stays as it is, to be refused).
+			if (isWholeDay(input.until) && until !== undefined && !Number.isNaN(until) && until <= seconds(now)) {
 				until = Math.min(seconds(DateTime.fromSeconds(until, { zone: input.timezone }).endOf('day')), seconds(now));
 			}
 			return { since, until };
@@ -67,6 +67,91 @@ export function resolveDateRange(input: ResolveRangeInput): UnixRange {
 		default:
 			return {};
 	}
+}
+
+/** A bare date, or a date-time at midnight (what n8n's date picker gives for a day). */
+function isWholeDay(value: string | number | undefined): boolean {
+	return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}(T00:00(:00(\.0+)?)?)?$/.test(value.trim());
+}
+
+/** The calendar days a range asks for, as ISO dates in the workflow's timezone. */
+export interface DaySpan {
+	first: string;
+	last: string;
+}
+
+/**
+ * The days a preset or a custom range means, in the workflow's timezone: "Yesterday" is one
+ * day, "Last 7 days" the 7 days before today. Undefined when the range has no start (Meta's
+ * default then applies) or a date does not parse (the range check reports that).
+ */
+export function requestedDays(input: ResolveRangeInput): DaySpan | undefined {
+	const today = DateTime.fromJSDate(input.now ?? new Date(), { zone: input.timezone }).startOf('day');
+	const span = (first: DateTime, last: DateTime): DaySpan => ({ first: first.toISODate() ?? '', last: last.toISODate() ?? '' });
+	const daysBack = (days: number) => span(today.minus({ days }), today.minus({ days: 1 }));
+	switch (input.preset) {
+		case 'today':
+			return span(today, today);
+		case 'yesterday':
+			return daysBack(1);
+		case 'last7Days':
+			return daysBack(7);
+		case 'last30Days':
+			return daysBack(30);
+		case 'thisMonth':
+			return span(today.startOf('month'), today);
+		case 'custom': {
+			const dayOf = (value: string | number | undefined) => {
+				const unix = toUnixSeconds(value, input.timezone);
+				return unix === undefined || Number.isNaN(unix) ? undefined : DateTime.fromSeconds(unix, { zone: input.timezone }).startOf('day');
+			};
+			const first = dayOf(input.since);
+			if (!first) return undefined;
+			// A date-time Until at midnight ends the day before; any later time includes its day.
+			const untilUnix = toUnixSeconds(input.until, input.timezone);
+			let last = dayOf(input.until) ?? today;
+			if (untilUnix !== undefined && !isWholeDay(input.until) && DateTime.fromSeconds(untilUnix, { zone: input.timezone }).equals(last)) {
+				last = last.minus({ days: 1 });
+			}
+			return span(first, last < first ? first : last);
+		}
+		default:
+			return undefined;
+	}
+}
+
+/**
+ * The range to send for whole days of Meta's insights. Meta counts daily values in day
+ * buckets of its own zone (`dayZone`: Threads' pages stamp them at 08:00 UTC, Instagram's at
+ * Pacific midnight), so a range is sent from the first day's bucket start to the last day's
+ * bucket end (capped at now): the totals then cover exactly the days of the daily rows.
+ * `complete` is false while the last bucket has not ended.
+ */
+export function metaDayRange(days: DaySpan, dayZone: string, now: Date = new Date()): { since: number; until: number; complete: boolean } {
+	const start = DateTime.fromISO(days.first, { zone: dayZone }).startOf('day');
+	const end = DateTime.fromISO(days.last, { zone: dayZone }).plus({ days: 1 }).startOf('day');
+	const nowSeconds = Math.floor(now.getTime() / 1000);
+	const endSeconds = Math.floor(end.toSeconds());
+	return { since: Math.floor(start.toSeconds()), until: Math.min(endSeconds, nowSeconds), complete: endSeconds <= nowSeconds };
+}
+
+/** When a day begins in `dayZone`, as HH:mm UTC (for messages). */
+export function dayStartUtc(day: string, dayZone: string): string {
+	return DateTime.fromISO(day, { zone: dayZone }).toUTC().toFormat('HH:mm');
+}
+
+/** Consecutive day spans of at most `maxSeconds` each in `dayZone` (Meta refuses longer ranges). */
+export function splitDays(days: DaySpan, dayZone: string, maxSeconds: number): DaySpan[] {
+	const spans: DaySpan[] = [];
+	let first = DateTime.fromISO(days.first, { zone: dayZone });
+	const last = DateTime.fromISO(days.last, { zone: dayZone });
+	while (first <= last) {
+		let end = first;
+		while (end < last && end.plus({ days: 2 }).startOf('day').toSeconds() - first.toSeconds() <= maxSeconds) end = end.plus({ days: 1 });
+		spans.push({ first: first.toISODate() ?? '', last: end.toISODate() ?? '' });
+		first = end.plus({ days: 1 });
+	}
+	return spans;
 }
 
 export interface RangeRules {

@@ -6,8 +6,8 @@
 import type { INode } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { DatePreset, RangeRules, UnixRange } from './dateRange';
-import { rangeProblem, resolveDateRange } from './dateRange';
+import type { DatePreset, DaySpan, RangeRules, UnixRange } from './dateRange';
+import { dayStartUtc, metaDayRange, rangeProblem, requestedDays, resolveDateRange } from './dateRange';
 
 /** What an operation may read while it checks its input: parameters only, no requests. */
 export interface ItemInput {
@@ -33,6 +33,43 @@ export function dateRangeOf(input: ItemInput, rules: RangeRules, fallbackPreset:
 	const problem = rangeProblem(range, rules);
 	if (problem) throw inputError(input, problem);
 	return range;
+}
+
+/**
+ * Whole days of account insights: the days the user picked (in the workflow's timezone) and
+ * the range to send, aligned to Meta's day buckets (`dayZone`), checked against the endpoint's
+ * rules. `complete` is false while the last day is still going on in Meta's zone.
+ */
+export function insightDaysOf(
+	input: ItemInput,
+	dayZone: string,
+	rules: RangeRules,
+	fallbackPreset: DatePreset = 'yesterday',
+): { range: UnixRange; days?: DaySpan; complete?: boolean } {
+	const now = rules.now ?? new Date();
+	const picked = {
+		preset: input.parameter<DatePreset>('dateRange', fallbackPreset),
+		timezone: input.timezone,
+		now,
+		since: input.parameter('since', ''),
+		until: input.parameter('until', ''),
+	};
+	const exact = resolveDateRange(picked);
+	const problem = rangeProblem(exact, rules);
+	if (problem) throw inputError(input, problem);
+	const days = requestedDays(picked);
+	if (!days) return { range: exact };
+	const aligned = metaDayRange(days, dayZone, now);
+	if (aligned.since >= Math.floor(now.getTime() / 1000)) {
+		throw inputError(
+			input,
+			`${days.first} has not begun yet in Meta's day (Meta's days start at ${dayStartUtc(days.first, dayZone)} UTC)`,
+			'Choose Yesterday or an earlier day, or run the workflow later.',
+		);
+	}
+	const alignedProblem = rangeProblem(aligned, { ...rules, earliest: rules.earliest - 86400 });
+	if (alignedProblem) throw inputError(input, alignedProblem);
+	return { range: { since: Math.max(aligned.since, rules.earliest), until: aligned.until }, days, complete: aligned.complete };
 }
 
 /** Return All → every item; otherwise Limit, a whole number of at least 1. */

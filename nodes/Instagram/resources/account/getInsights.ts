@@ -4,14 +4,15 @@ import type { Operation } from '../../../shared/graph/runOperations';
 import type { GraphInsight } from '../../../shared/insights/insightsNormaliser';
 import { accountInsightsRows, breakdownRows, demographicRows } from '../../../shared/insights/insightsNormaliser';
 import { dateRangeParameters, simplifyParameter, titleCase } from '../../../shared/parameters/commonParameters';
-import { isoDay, rangeQuery, splitRange } from '../../../shared/parameters/dateRange';
+import { metaDayRange, rangeQuery, splitDays } from '../../../shared/parameters/dateRange';
 import type { ItemInput } from '../../../shared/parameters/nodeInput';
-import { dateRangeOf, inputError, metricsOf } from '../../../shared/parameters/nodeInput';
+import { inputError, insightDaysOf, metricsOf } from '../../../shared/parameters/nodeInput';
 import {
 	ACCOUNT_HISTORY_SECONDS,
 	ACCOUNT_METRIC_SHAPES,
 	ACCOUNT_METRIC_BREAKDOWNS,
 	DEMOGRAPHIC_BREAKDOWNS,
+	INSTAGRAM_INSIGHTS_DAY_ZONE,
 	INSTAGRAM_SCOPES,
 	MAX_RANGE_SECONDS,
 } from '../../instagramApi';
@@ -57,29 +58,27 @@ export const getAccountInsights: Operation = (input) => {
 	if (refusing.length) {
 		throw inputError(input, `"Breakdown" ${breakdown} does not apply to ${refusing.join(', ')}: remove ${refusing.length === 1 ? 'it' : 'them'} or choose another breakdown`);
 	}
-	const now = new Date();
-	const range = dateRangeOf(
-		input,
-		{
-			earliest: Math.floor(now.getTime() / 1000) - ACCOUNT_HISTORY_SECONDS,
-			earliestLabel: '90 days ago (Instagram keeps account insights for 90 days)',
-			now,
-		},
-		'yesterday',
-	);
+	const rules = {
+		earliest: Math.floor(Date.now() / 1000) - ACCOUNT_HISTORY_SECONDS,
+		earliestLabel: '90 days ago (Instagram keeps account insights for 90 days)',
+	};
+	const { range, days, complete } = insightDaysOf(input, INSTAGRAM_INSIGHTS_DAY_ZONE, rules);
+	// Meta refuses more than 30 days per request: longer ranges go as windows of whole days, one row (set) each.
+	const windows = days ? splitDays(days, INSTAGRAM_INSIGHTS_DAY_ZONE, MAX_RANGE_SECONDS) : [undefined];
 
 	return async (graph, abandon) => {
 		const rows: IDataObject[] = [];
 		const raw: IDataObject[] = [];
-		for (const window of splitRange(range, MAX_RANGE_SECONDS)) {
-			const qs: IDataObject = { metric: metrics.join(','), period: 'day', metric_type: 'total_value', ...rangeQuery(window) };
+		for (const window of windows) {
+			const aligned = window ? metaDayRange(window, INSTAGRAM_INSIGHTS_DAY_ZONE) : range;
+			const qs: IDataObject = { metric: metrics.join(','), period: 'day', metric_type: 'total_value', ...rangeQuery({ since: Math.max(aligned.since ?? 0, range.since ?? 0) || undefined, until: aligned.until }) };
 			if (breakdown) qs.breakdown = breakdown;
 			const answer = await graph.get<{ data: GraphInsight[] }>('/me/insights', qs, { requiredScope: INSTAGRAM_SCOPES.insights, shape: 'list', abandon });
 			raw.push(answer);
-			const period = { since: isoDay(window.since, input.timezone), until: isoDay(window.until, input.timezone) };
+			const period = { since: window?.first, until: window?.last, complete: window ? window.last !== days?.last || complete : undefined };
 			rows.push(
 				...(breakdown
-					? breakdownRows(answer.data, metrics, breakdown).map((row) => ({ since: period.since ?? null, until: period.until ?? null, ...row }))
+					? breakdownRows(answer.data, metrics, breakdown).map((row) => ({ since: period.since ?? null, until: period.until ?? null, ...row, ...(period.complete === undefined ? {} : { complete: period.complete }) }))
 					: accountInsightsRows(answer.data, metrics, ACCOUNT_METRIC_SHAPES, period)),
 			);
 		}

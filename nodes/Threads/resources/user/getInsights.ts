@@ -5,9 +5,8 @@ import { planAccountInsightsRequests } from '../../../shared/insights/accountIns
 import type { GraphInsight } from '../../../shared/insights/insightsNormaliser';
 import { accountInsightsRows } from '../../../shared/insights/insightsNormaliser';
 import { dateRangeParameters, simplifyParameter } from '../../../shared/parameters/commonParameters';
-import { isoDay } from '../../../shared/parameters/dateRange';
-import { dateRangeOf, inputError, metricsOf } from '../../../shared/parameters/nodeInput';
-import { THREADS_SCOPES, USER_INSIGHTS_EARLIEST, USER_METRICS, USER_METRIC_RULES, USER_METRIC_SHAPES } from '../../threadsApi';
+import { inputError, insightDaysOf, metricsOf } from '../../../shared/parameters/nodeInput';
+import { THREADS_INSIGHTS_DAY_ZONE, THREADS_SCOPES, USER_INSIGHTS_EARLIEST, USER_METRICS, USER_METRIC_RULES, USER_METRIC_SHAPES } from '../../threadsApi';
 
 const showFor = { resource: ['user'], operation: ['getInsights'] };
 
@@ -22,7 +21,7 @@ export const getUserInsights: Operation = (input) => {
 	const breakdown = input.parameter('breakdown', '') || undefined;
 	const userId = String(input.parameter<unknown>('userId', 'me') ?? '').trim() || 'me';
 	if (!/^(me|\d+)$/.test(userId)) throw inputError(input, `"User ID" must be "me" or a Threads user ID (digits only), not "${userId.slice(0, 60)}"`);
-	const range = dateRangeOf(input, { earliest: USER_INSIGHTS_EARLIEST, earliestLabel: 'April 13, 2024' });
+	const { range, days, complete } = insightDaysOf(input, THREADS_INSIGHTS_DAY_ZONE, { earliest: USER_INSIGHTS_EARLIEST, earliestLabel: 'April 13, 2024' });
 	const plan = planAccountInsightsRequests(metrics, range, breakdown, USER_METRIC_RULES);
 	if (typeof plan === 'string') throw inputError(input, plan);
 	const simplify = input.parameter('simplify', true);
@@ -42,10 +41,7 @@ export const getUserInsights: Operation = (input) => {
 			data.push(...answer.data);
 		}
 		if (!simplify) return [{ data: data as unknown as string[] }];
-		return accountInsightsRows(data, metrics, USER_METRIC_SHAPES, {
-			since: isoDay(range.since, input.timezone),
-			until: isoDay(range.until, input.timezone),
-		});
+		return accountInsightsRows(data, metrics, USER_METRIC_SHAPES, { since: days?.first, until: days?.last, complete, now: Date.now() });
 	};
 };
 
