@@ -5,16 +5,15 @@
 import type { IDataObject, IPollFunctions, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { INSTAGRAM_SCOPES, PAGE_SIZE_MAX } from '../Instagram/instagramApi';
+import { INSTAGRAM_INSIGHTS_DAY_ZONE, INSTAGRAM_SCOPES, PAGE_SIZE_MAX } from '../Instagram/instagramApi';
 import { metricsForMedia, noInsightsReason } from '../Instagram/shared/mediaInsights';
 import { INSTAGRAM_PLATFORM } from '../Instagram/shared/requests';
 import type { BackoffPolicy } from '../shared/graph/backoff';
 import type { CrossingWatch, WatchedObject } from '../shared/alerts/crossingPoll';
-import { observePosts, pollGetter, recentWindowOf } from '../shared/alerts/crossingPoll';
+import { observePosts, pollGetter, recentWindowOf, watchedDays } from '../shared/alerts/crossingPoll';
 import { walkPages } from '../shared/graph/cursorPaging';
 import type { Observation } from '../shared/alerts/crossings';
-import type { DatePreset } from '../shared/parameters/dateRange';
-import { resolveDateRange } from '../shared/parameters/dateRange';
+import { metaDayRange, rangeQuery } from '../shared/parameters/dateRange';
 import type { GraphInsight } from '../shared/insights/insightsNormaliser';
 import { insightTotal } from '../shared/insights/insightsNormaliser';
 
@@ -34,14 +33,20 @@ export function instagramWatch(context: IPollFunctions): CrossingWatch {
 				if (metric === 'followers_count') {
 					value = Number((await get<IDataObject>('/me', { fields: 'user_id,followers_count' }, INSTAGRAM_SCOPES.basic)).followers_count ?? Number.NaN);
 				} else {
-					const window = resolveDateRange({ preset: context.getNodeParameter('accountWindow', 'yesterday') as DatePreset, timezone: context.getTimezone(), now });
-					const answer = await get<{ data?: GraphInsight[] }>(
-						'/me/insights',
-						{ metric, period: 'day', metric_type: 'total_value', since: window.since, until: window.until },
-						INSTAGRAM_SCOPES.insights,
-						'list',
-					);
-					value = insightTotal((answer.data ?? []).find((insight) => insight.name === metric));
+					const days = watchedDays(context, now);
+					const window = days && metaDayRange(days, INSTAGRAM_INSIGHTS_DAY_ZONE, now);
+					if (window && window.since >= window.until) {
+						// "Today so far" before Meta's day has begun: nothing counted yet.
+						value = 0;
+					} else {
+						const answer = await get<{ data?: GraphInsight[] }>(
+							'/me/insights',
+							{ metric, period: 'day', metric_type: 'total_value', ...(window ? rangeQuery(window) : {}) },
+							INSTAGRAM_SCOPES.insights,
+							'list',
+						);
+						value = insightTotal((answer.data ?? []).find((insight) => insight.name === metric));
+					}
 				}
 				return { watched: [{ id: 'account' }], observations: [{ objectId: 'account', metric, value }] };
 			},

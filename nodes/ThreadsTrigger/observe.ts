@@ -7,14 +7,13 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import type { BackoffPolicy } from '../shared/graph/backoff';
 import type { CrossingWatch, WatchedObject } from '../shared/alerts/crossingPoll';
-import { observePosts, pollGetter, recentWindowOf } from '../shared/alerts/crossingPoll';
+import { observePosts, pollGetter, recentWindowOf, watchedDays } from '../shared/alerts/crossingPoll';
 import { walkPages } from '../shared/graph/cursorPaging';
-import type { DatePreset } from '../shared/parameters/dateRange';
-import { resolveDateRange } from '../shared/parameters/dateRange';
+import { metaDayRange, rangeQuery } from '../shared/parameters/dateRange';
 import type { GraphInsight } from '../shared/insights/insightsNormaliser';
-import { insightTotal } from '../shared/insights/insightsNormaliser';
+import { bucketsWithin, insightTotal } from '../shared/insights/insightsNormaliser';
 import { THREADS_PLATFORM } from '../Threads/shared/requests';
-import { PAGE_SIZE_MAX, POSTS_EARLIEST, THREADS_SCOPES, USER_METRIC_RULES } from '../Threads/threadsApi';
+import { PAGE_SIZE_MAX, POSTS_EARLIEST, THREADS_INSIGHTS_DAY_ZONE, THREADS_SCOPES, USER_METRIC_RULES } from '../Threads/threadsApi';
 
 const threadsGetter = (context: IPollFunctions, backoff: BackoffPolicy) => pollGetter(context, THREADS_PLATFORM, backoff);
 
@@ -27,12 +26,14 @@ export function threadsWatch(context: IPollFunctions): CrossingWatch {
 			observe: async (now, backoff) => {
 				const metric = context.getNodeParameter('accountMetric') as string;
 				const qs: IDataObject = { metric };
-				if (!USER_METRIC_RULES.unranged.includes(metric)) {
-					const window = context.getNodeParameter('accountWindow', 'yesterday') as DatePreset;
-					Object.assign(qs, resolveDateRange({ preset: window, timezone: context.getTimezone(), now }));
-				}
+				const days = USER_METRIC_RULES.unranged.includes(metric) ? undefined : watchedDays(context, now);
+				const range = days && metaDayRange(days, THREADS_INSIGHTS_DAY_ZONE, now);
+				// "Today so far" before Meta's day has begun: nothing counted yet.
+				if (range && range.since >= range.until) return { watched: [{ id: 'account' }], observations: [{ objectId: 'account', metric, value: 0 }] };
+				if (range) Object.assign(qs, rangeQuery(range));
 				const answer = await threadsGetter(context, backoff)<{ data?: GraphInsight[] }>('/me/threads_insights', qs, THREADS_SCOPES.insights, 'list');
-				const value = insightTotal((answer.data ?? []).find((insight) => insight.name === metric));
+				const insight = answer.data?.find((entry) => entry.name === metric);
+				const value = insightTotal(insight && bucketsWithin(insight, days?.first, days?.last));
 				return { watched: [{ id: 'account' }], observations: [{ objectId: 'account', metric, value }] };
 			},
 		};

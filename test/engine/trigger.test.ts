@@ -177,11 +177,14 @@ describe('Threads Trigger: other watches and conditions', () => {
 		]);
 	});
 
-	it('account views over yesterday: the request carries the window', async () => {
+	it('account views over yesterday: the request carries yesterday’s Meta day', async () => {
 		const poller = createPoller({ watch: 'account', accountMetric: 'views', accountWindow: 'yesterday', condition: 'below', threshold: 50 }, oauth2Credential(token));
 		await poller.poll();
 		expect(sim.requests[0].query).toEqual({ metric: 'views', since: expect.stringMatching(/^\d+$/), until: expect.stringMatching(/^\d+$/) });
-		expect(Number(sim.requests[0].query.until) - Number(sim.requests[0].query.since)).toBe(86399);
+		// One Meta day (it starts at 08:00 UTC), up to now if it has not ended yet.
+		const since = Number(sim.requests[0].query.since);
+		expect(since % 86400).toBe(8 * 3600);
+		expect(Number(sim.requests[0].query.until)).toBe(Math.min(since + 86400, Math.floor(Date.now() / 1000)));
 	});
 
 	it('one post, every milestone of 1,000: one event per milestone passed, post fields fetched only when firing', async () => {

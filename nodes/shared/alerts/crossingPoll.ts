@@ -13,6 +13,8 @@ import { evaluateCrossings, validateCondition } from './crossings';
 import { mapInPool } from '../graph/pool';
 import type { GraphPlatform } from '../graph/pooledGraphRequest';
 import type { AnswerShape } from '../graph/transport';
+import type { DatePreset, DaySpan } from '../parameters/dateRange';
+import { requestedDays } from '../parameters/dateRange';
 import { DEFAULT_TIMEOUT_MS, graphErrorDetailsOf, graphGet } from '../graph/transport';
 
 /** Where the crossing state lives in the node's static data (n8n persists it after activation and with every poll that fires). */
@@ -109,6 +111,15 @@ export function pollGetter(context: IPollFunctions, platform: GraphPlatform, bac
 			shape,
 			timeoutMs: timeoutSeconds * 1000,
 		});
+}
+
+/**
+ * The days an account watch counts ("yesterday", "last 7 days", ...), in the workflow's
+ * timezone; "today so far" is today. Meta's day buckets of these days are summed.
+ */
+export function watchedDays(context: IPollFunctions, now: Date): DaySpan | undefined {
+	const preset = context.getNodeParameter('accountWindow', 'yesterday') as DatePreset;
+	return requestedDays({ preset, timezone: context.getTimezone(), now });
 }
 
 /** The "recent" watch window the user chose: published in the last N days, or the latest N. */
