@@ -106,11 +106,32 @@ describe('Threads Trigger: recent posts, rises above', () => {
 		const samples = await poller.poll('manual');
 		expect(samples?.map((item) => item.json.mediaId)).toEqual(['1003', '1002', '1001']);
 		expect(Object.keys(samples![0].json).sort()).toEqual(
-			['condition', 'crossedAt', 'direction', 'mediaId', 'metric', 'permalink', 'previousValue', 'text', 'threshold', 'value'].sort(),
+			['condition', 'conditionMet', 'crossedAt', 'direction', 'mediaId', 'metric', 'permalink', 'previousValue', 'sample', 'text', 'threshold', 'value'].sort(),
 		);
+		// Marked as samples, saying whether the condition holds now: only values past 1,000 say so.
+		expect(samples?.map((item) => [item.json.value, item.json.sample, item.json.conditionMet, item.json.direction, item.json.crossedAt])).toEqual([
+			[50, true, false, null, null],
+			[1500, true, true, 'up', null],
+			[1100, true, true, 'up', null],
+		]);
 		expect(poller.persisted).toBe(saved);
 		// The real crossing is still there for the next production poll.
 		expect((await poller.poll())?.map((item) => item.json.mediaId)).toEqual(['1001']);
+	});
+
+	it('the test step with a threshold nothing reaches shows samples that say so, never a crossing', async () => {
+		const poller = createPoller({ ...recentViewsAbove1000, threshold: 10_000_000 }, oauth2Credential(token));
+		const samples = await poller.poll('manual');
+		expect(samples).toHaveLength(3);
+		expect(samples?.every((item) => item.json.sample === true && item.json.conditionMet === false && item.json.direction === null)).toBe(true);
+	});
+
+	it('the test step with nothing to watch still shows the shape of an event, clearly a sample', async () => {
+		const poller = createPoller({ ...recentViewsAbove1000, recentDays: 0 }, oauth2Credential(token));
+		const samples = await poller.poll('manual');
+		expect(samples?.map((item) => item.json)).toEqual([
+			{ condition: 'above', conditionMet: false, crossedAt: null, direction: null, mediaId: '', metric: 'views', permalink: null, previousValue: null, sample: true, text: null, threshold: 1000, value: null },
+		]);
 	});
 
 	it('a poll interrupted by rate limits loses no event: the next poll catches up', async () => {

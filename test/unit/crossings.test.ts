@@ -1,5 +1,6 @@
 import {
 	evaluateCrossings,
+	sampleEvents,
 	validateCondition,
 	type CrossingCondition,
 	type CrossingEvent,
@@ -630,3 +631,31 @@ function deepFreeze<T>(value: T): T {
 	}
 	return value;
 }
+
+describe('sampleEvents (the test step)', () => {
+	const obs = (objectId: string, value: number | null) => ({ objectId, metric: 'views', value });
+	it('says per value whether the condition holds now, never with a crossing time', () => {
+		const above = sampleEvents(undefined, [obs('a', 999), obs('b', 1001)], { kind: 'above', threshold: 1000 }, 'views');
+		expect(above.map((e) => [e.conditionMet, e.direction, e.crossedAt, e.sample])).toEqual([
+			[false, null, null, true],
+			[true, 'up', null, true],
+		]);
+		expect(sampleEvents(undefined, [obs('a', 5)], { kind: 'below', threshold: 10 }, 'views')[0]).toMatchObject({ conditionMet: true, direction: 'down' });
+		expect(sampleEvents(undefined, [obs('a', 2500)], { kind: 'milestone', every: 1000 }, 'views')[0]).toMatchObject({ conditionMet: true, threshold: 2000 });
+		expect(sampleEvents(undefined, [obs('a', 900)], { kind: 'milestone', every: 1000 }, 'views')[0]).toMatchObject({ conditionMet: false, threshold: 1000 });
+	});
+
+	it('grows by: measured from the saved baseline, false without one', () => {
+		const condition = { kind: 'growsBy' as const, amount: 100 };
+		const { state } = evaluateCrossings(undefined, [obs('a', 500)], { condition, now: new Date() });
+		expect(sampleEvents(state, [obs('a', 650)], condition, 'views')[0]).toMatchObject({ conditionMet: true, threshold: 600, previousValue: 500 });
+		expect(sampleEvents(state, [obs('a', 550)], condition, 'views')[0]).toMatchObject({ conditionMet: false, threshold: 600 });
+		expect(sampleEvents(undefined, [obs('a', 10_000)], condition, 'views')[0]).toMatchObject({ conditionMet: false });
+	});
+
+	it('nothing observed: one empty sample with the shape of an event', () => {
+		expect(sampleEvents(undefined, [], { kind: 'above', threshold: 7 }, 'likes')).toEqual([
+			{ objectId: '', metric: 'likes', value: null, previousValue: null, threshold: 7, condition: 'above', direction: null, crossedAt: null, sample: true, conditionMet: false },
+		]);
+	});
+});

@@ -8,8 +8,8 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import type { BackoffPolicy } from '../graph/backoff';
 import { DEFAULT_BACKOFF } from '../graph/backoff';
-import type { CrossingCondition, CrossingEvent, CrossingState, Observation } from './crossings';
-import { evaluateCrossings, validateCondition } from './crossings';
+import type { CrossingCondition, CrossingEvent, CrossingState, Observation, SampleEvent } from './crossings';
+import { evaluateCrossings, sampleEvents, validateCondition } from './crossings';
 import { mapInPool } from '../graph/pool';
 import type { GraphPlatform } from '../graph/pooledGraphRequest';
 import type { AnswerShape } from '../graph/transport';
@@ -62,8 +62,9 @@ export async function pollCrossings(context: IPollFunctions, watch: CrossingWatc
 		watchedObjectIds: result.watched.map((object) => object.id),
 	});
 	if (manual) {
-		// The editor's test step: the current values shaped like events; the saved state is left alone.
-		return await itemsOf(watch, backoff, result.observations.map((observation) => sampleEvent(observation, condition, now)), result.watched);
+		// The editor's test step: the current values shaped like events, marked as samples; the saved state is left alone.
+		const samples = sampleEvents(staticData[STATE_KEY] as CrossingState | undefined, result.observations, condition, watchedMetricOf(context));
+		return await itemsOf(watch, backoff, samples, result.watched);
 	}
 	staticData[STATE_KEY] = state as unknown as IDataObject;
 	if (result.interruptedBy) {
@@ -122,6 +123,13 @@ export function watchedDays(context: IPollFunctions, now: Date): DaySpan | undef
 	return requestedDays({ preset, timezone: context.getTimezone(), now });
 }
 
+/** The (first) metric the trigger watches, whichever platform's field holds it. */
+function watchedMetricOf(context: IPollFunctions): string {
+	if (context.getNodeParameter('watch', '') === 'account') return String(context.getNodeParameter('accountMetric', ''));
+	const metrics = (context.getNodeParameter('postMetrics', null) ?? context.getNodeParameter('mediaMetrics', [])) as string[];
+	return String(metrics[0] ?? '');
+}
+
 /** The "recent" watch window the user chose: published in the last N days, or the latest N. */
 export function recentWindowOf(context: IPollFunctions, now: Date): { limit: number; since?: number } {
 	if (context.getNodeParameter('recentScope', 'days') === 'latest') {
@@ -149,31 +157,16 @@ function conditionOf(context: IPollFunctions): CrossingCondition {
 	return condition;
 }
 
-function sampleEvent(observation: Observation, condition: CrossingCondition, now: Date): CrossingEvent {
-	const threshold =
-		condition.kind === 'milestone' ? condition.every : condition.kind === 'growsBy' ? (condition.amount ?? 0) : condition.threshold;
-	return {
-		objectId: observation.objectId,
-		metric: observation.metric,
-		value: observation.value ?? 0,
-		previousValue: null,
-		threshold,
-		condition: condition.kind,
-		direction: 'up',
-		crossedAt: now.toISOString(),
-	};
-}
-
 /** One item per event, with the post's link and text for post watches. */
 async function itemsOf(
 	watch: CrossingWatch,
 	backoff: BackoffPolicy,
-	events: CrossingEvent[],
+	events: Array<CrossingEvent | SampleEvent>,
 	watched: WatchedObject[],
 ): Promise<INodeExecutionData[][] | null> {
 	if (!events.length) return null;
 	const posts = new Map(watched.map((post) => [post.id, post]));
-	if (watch.details && !posts.get(events[0].objectId)?.permalink) {
+	if (watch.details && events[0].objectId && !posts.get(events[0].objectId)?.permalink) {
 		const details = await watch.details(events[0].objectId, backoff);
 		posts.set(details.id, details);
 	}

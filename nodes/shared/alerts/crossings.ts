@@ -339,3 +339,66 @@ export function evaluateCrossings(
 		state: { v: STATE_VERSION, c: conditionFingerprint, m: metrics, o: Object.fromEntries(objects) },
 	};
 }
+
+/** What the editor's test step shows: the current values shaped like events, marked as samples. */
+export interface SampleEvent extends Omit<CrossingEvent, 'direction' | 'crossedAt' | 'value'> {
+	value: number | null;
+	direction: 'up' | 'down' | null;
+	/** Null: a sample never crossed anything. */
+	crossedAt: null;
+	sample: true;
+	/** Whether the condition holds for the current value (for "grows by": since the saved baseline). */
+	conditionMet: boolean;
+}
+
+/**
+ * The test step's sample events: one per observation, saying whether the condition holds now,
+ * so a message built on them never announces a crossing that did not happen. Reads the saved
+ * state (for "grows by" baselines and previous values) without changing it. With nothing
+ * observed, one empty sample still shows the shape of an event.
+ */
+export function sampleEvents(state: CrossingState | undefined, observations: readonly Observation[], condition: CrossingCondition, metricIfNone: string): SampleEvent[] {
+	const previous = usableState(state, fingerprint(condition));
+	const slotOf = (objectId: string, metric: string): CrossingSlot | null => {
+		const index = previous?.m.indexOf(metric) ?? -1;
+		return index < 0 ? null : (previous?.o[objectId]?.[index] ?? null);
+	};
+	const sample = (objectId: string, metric: string, value: number | null): SampleEvent => {
+		const slot = value === null ? null : slotOf(objectId, metric);
+		const { met, threshold } = value === null ? { met: false, threshold: nominalThreshold(condition) } : holds(condition, value, slot);
+		const direction = met ? (condition.kind === 'below' ? 'down' : 'up') : null;
+		return { objectId, metric, value, previousValue: slot ? slot[0] : null, threshold, condition: condition.kind, direction, crossedAt: null, sample: true, conditionMet: met };
+	};
+	const usable = observations.filter((observation) => isFiniteNumber(observation.value));
+	if (!usable.length) return [sample('', observations[0]?.metric ?? metricIfNone, null)];
+	return usable.map(({ objectId, metric, value }) => sample(objectId, metric, value as number));
+}
+
+function nominalThreshold(condition: CrossingCondition): number {
+	if (condition.kind === 'milestone') return condition.every;
+	if (condition.kind === 'growsBy') return condition.amount ?? condition.percent ?? 0;
+	return condition.threshold;
+}
+
+function holds(condition: CrossingCondition, value: number, slot: CrossingSlot | null): { met: boolean; threshold: number } {
+	switch (condition.kind) {
+		case 'above':
+		case 'crosses':
+			return { met: value > condition.threshold, threshold: condition.threshold };
+		case 'below':
+			return { met: value < condition.threshold, threshold: condition.threshold };
+		case 'milestone': {
+			const reached = Math.floor(value / condition.every) * condition.every;
+			return reached >= condition.every ? { met: true, threshold: reached } : { met: false, threshold: condition.every };
+		}
+		case 'growsBy': {
+			// Without a saved baseline (never activated) growth cannot be known.
+			const base = slot ? slot[1] : undefined;
+			const targets: number[] = [];
+			if (base !== undefined && condition.amount != null) targets.push(base + condition.amount);
+			if (base !== undefined && base > 0 && condition.percent != null) targets.push(base + (base * condition.percent) / 100);
+			const target = targets.length ? Math.min(...targets) : nominalThreshold(condition);
+			return { met: targets.length > 0 && value >= target, threshold: target };
+		}
+	}
+}
