@@ -128,3 +128,22 @@ describe('days of account insights', () => {
 		expect(spans.some((span) => span.first <= '2026-11-01' && span.last >= '2026-11-01' && metaDayRange(span, 'America/Los_Angeles', at('2027-01-01T00:00:00Z')).until - metaDayRange(span, 'America/Los_Angeles', at('2027-01-01T00:00:00Z')).since === 29 * 86400 + 3600)).toBe(true);
 	});
 });
+
+describe('Last Complete Week / Month', () => {
+	// Thursday 2026-11-26, 10:00 in Berlin.
+	const now = new Date('2026-11-26T09:00:00Z');
+	it('last week: the 7 days of the last whole week, by the chosen first weekday', () => {
+		expect(requestedDays({ preset: 'lastWeek', timezone: 'Europe/Berlin', now })).toEqual({ first: '2026-11-16', last: '2026-11-22' });
+		expect(requestedDays({ preset: 'lastWeek', weekStart: 'sunday', timezone: 'Europe/Berlin', now })).toEqual({ first: '2026-11-15', last: '2026-11-21' });
+		expect(requestedDays({ preset: 'lastWeek', weekStart: 'saturday', timezone: 'Europe/Berlin', now })).toEqual({ first: '2026-11-14', last: '2026-11-20' });
+		// On the first day of a week, last week is the one that just ended.
+		expect(requestedDays({ preset: 'lastWeek', timezone: 'UTC', now: new Date('2026-11-23T01:00:00Z') })).toEqual({ first: '2026-11-16', last: '2026-11-22' });
+		expect(resolveDateRange({ preset: 'lastWeek', timezone: 'Europe/Berlin', now })).toEqual({ since: unix('2026-11-15T23:00:00Z'), until: unix('2026-11-22T22:59:59Z') });
+	});
+
+	it('last month: the whole previous calendar month', () => {
+		expect(requestedDays({ preset: 'lastMonth', timezone: 'Asia/Tokyo', now })).toEqual({ first: '2026-10-01', last: '2026-10-31' });
+		expect(requestedDays({ preset: 'lastMonth', timezone: 'UTC', now: new Date('2026-03-01T00:00:00Z') })).toEqual({ first: '2026-02-01', last: '2026-02-28' });
+		expect(resolveDateRange({ preset: 'lastMonth', timezone: 'UTC', now })).toEqual({ since: unix('2026-10-01T00:00:00Z'), until: unix('2026-10-31T23:59:59Z') });
+	});
+});

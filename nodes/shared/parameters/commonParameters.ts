@@ -28,6 +28,8 @@ export const DATE_RANGE_PRESETS = [
 	{ name: 'Last 7 Days', value: 'last7Days', description: 'The 7 whole days before today' },
 	{ name: 'Last 30 Days', value: 'last30Days', description: 'The 30 whole days before today' },
 	{ name: 'This Month', value: 'thisMonth', description: 'Since the 1st of this month' },
+	{ name: 'Last Complete Week', value: 'lastWeek', description: 'The 7 days of last week (Week Starts On: Monday by default)' },
+	{ name: 'Last Complete Month', value: 'lastMonth', description: 'The whole previous calendar month' },
 	{ name: 'Custom', value: 'custom', description: 'Choose Since and Until' },
 ];
 
@@ -48,6 +50,19 @@ export function dateRangeParameters(
 			description: 'Computed in the workflow timezone (Workflow Settings → Timezone)',
 			displayOptions,
 			options: presets,
+		},
+		{
+			displayName: 'Week Starts On',
+			name: 'weekStart',
+			type: 'options',
+			default: 'monday',
+			description: 'The first day of a week for "Last Complete Week"',
+			displayOptions: { show: { ...displayOptions.show, dateRange: ['lastWeek'] } },
+			options: [
+				{ name: 'Monday', value: 'monday' },
+				{ name: 'Sunday', value: 'sunday' },
+				{ name: 'Saturday', value: 'saturday' },
+			],
 		},
 		{
 			displayName: 'Since',

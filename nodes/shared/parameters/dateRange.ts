@@ -4,7 +4,8 @@
  */
 import { DateTime } from 'luxon';
 
-export type DatePreset = 'today' | 'yesterday' | 'last7Days' | 'last30Days' | 'thisMonth' | 'custom' | 'none';
+export type DatePreset = 'today' | 'yesterday' | 'last7Days' | 'last30Days' | 'thisMonth' | 'lastWeek' | 'lastMonth' | 'custom' | 'none';
+export type WeekStart = 'monday' | 'sunday' | 'saturday';
 
 export interface UnixRange {
 	since?: number;
@@ -16,6 +17,8 @@ export interface ResolveRangeInput {
 	timezone: string;
 	/** The moment "now" is; a parameter so that tests and the trigger can pin it. */
 	now?: Date;
+	/** For `lastWeek`; default Monday. */
+	weekStart?: WeekStart;
 	/** For `custom`: ISO date/date-time strings or Unix seconds. Either may be empty. */
 	since?: string | number;
 	until?: string | number;
@@ -53,6 +56,12 @@ export function resolveDateRange(input: ResolveRangeInput): UnixRange {
 			return { since: seconds(today.minus({ days: 30 })), until: endOfYesterday };
 		case 'thisMonth':
 			return { since: seconds(now.startOf('month')), until: seconds(now) };
+		case 'lastWeek': {
+			const start = lastWeekStart(today, input.weekStart);
+			return { since: seconds(start), until: seconds(start.plus({ days: 7 })) - 1 };
+		}
+		case 'lastMonth':
+			return { since: seconds(today.startOf('month').minus({ months: 1 })), until: seconds(today.startOf('month')) - 1 };
 		case 'custom': {
 			const since = toUnixSeconds(input.since, input.timezone);
 			// An empty "Until" means now; sent explicitly, since Meta documents the two as a pair.
@@ -67,6 +76,14 @@ export function resolveDateRange(input: ResolveRangeInput): UnixRange {
 		default:
 			return {};
 	}
+}
+
+const WEEKDAY: Record<WeekStart, number> = { monday: 1, saturday: 6, sunday: 7 };
+
+/** The first day of the last whole week before `today` (luxon weekdays: Monday 1 … Sunday 7). */
+function lastWeekStart(today: DateTime, weekStart: WeekStart = 'monday'): DateTime {
+	const back = (today.weekday - WEEKDAY[weekStart] + 7) % 7;
+	return today.minus({ days: back + 7 });
 }
 
 /** A bare date, or a date-time at midnight (what n8n's date picker gives for a day). */
@@ -100,6 +117,12 @@ export function requestedDays(input: ResolveRangeInput): DaySpan | undefined {
 			return daysBack(30);
 		case 'thisMonth':
 			return span(today.startOf('month'), today);
+		case 'lastWeek': {
+			const start = lastWeekStart(today, input.weekStart);
+			return span(start, start.plus({ days: 6 }));
+		}
+		case 'lastMonth':
+			return span(today.startOf('month').minus({ months: 1 }), today.startOf('month').minus({ days: 1 }));
 		case 'custom': {
 			const dayOf = (value: string | number | undefined) => {
 				const unix = toUnixSeconds(value, input.timezone);

@@ -6,7 +6,7 @@
 import type { INode } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { DatePreset, DaySpan, RangeRules, UnixRange } from './dateRange';
+import type { DatePreset, DaySpan, RangeRules, UnixRange, WeekStart } from './dateRange';
 import { dayStartUtc, metaDayRange, rangeProblem, requestedDays, resolveDateRange } from './dateRange';
 
 /** What an operation may read while it checks its input: parameters only, no requests. */
@@ -25,6 +25,7 @@ export function inputError(input: ItemInput, message: string, description?: stri
 export function dateRangeOf(input: ItemInput, rules: RangeRules, fallbackPreset: DatePreset = 'none'): UnixRange {
 	const range = resolveDateRange({
 		preset: input.parameter<DatePreset>('dateRange', fallbackPreset),
+		weekStart: input.parameter<WeekStart>('weekStart', 'monday'),
 		timezone: input.timezone,
 		now: rules.now,
 		since: input.parameter('since', ''),
@@ -49,6 +50,7 @@ export function insightDaysOf(
 	const now = rules.now ?? new Date();
 	const picked = {
 		preset: input.parameter<DatePreset>('dateRange', fallbackPreset),
+		weekStart: input.parameter<WeekStart>('weekStart', 'monday'),
 		timezone: input.timezone,
 		now,
 		since: input.parameter('since', ''),
