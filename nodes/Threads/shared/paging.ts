@@ -5,9 +5,10 @@ import type { OperationJob } from '../../shared/graph/runOperations';
 import type { GraphClient } from '../../shared/graph/pooledGraphRequest';
 import type { GraphInsight } from '../../shared/insights/insightsNormaliser';
 import { listPosts } from '../../shared/insights/postListing';
-import { rangeQuery } from '../../shared/parameters/dateRange';
+import { ENGAGEMENT_METRICS, engagementRate, shortened } from '../../shared/insights/postRows';
+import { isoDay, rangeQuery } from '../../shared/parameters/dateRange';
 import type { ItemInput } from '../../shared/parameters/nodeInput';
-import { dateRangeOf, limitOf, metricsOf } from '../../shared/parameters/nodeInput';
+import { dateRangeOf, inputError, limitOf, metricsOf } from '../../shared/parameters/nodeInput';
 import { MEDIA_METRICS, PAGE_SIZE_MAX, POSTS_EARLIEST, POST_FIELDS, THREADS_SCOPES } from '../threadsApi';
 import { postFieldsOf } from './context';
 
@@ -28,23 +29,28 @@ export function postListJob(input: ItemInput, list: ThreadsPostList): OperationJ
 	const range = dateRangeOf(input, { earliest: POSTS_EARLIEST, earliestLabel: 'July 5, 2023' });
 	const columns = metricsOf(input, 'includeInsights', 'Include Insights', MEDIA_METRICS, { optional: true });
 	const simplify = input.parameter('simplify', true);
+	const shape = rowShapeOf(input, columns);
+	// Engagement needs its metrics, and reposts are told apart by their media type.
+	const metrics = shape.engagementRate ? [...new Set([...columns, 'views', ...ENGAGEMENT_METRICS])] : columns;
+	const fieldList = shape.reposts === 'empty' || fields.split(',').includes('media_type') ? fields : `${fields},media_type`;
 	return async (graph, abandon) => {
-		const fetchInsights = columns.length > 0 && (await insightsAvailable(graph, list.profileUsername, abandon));
-		return await listPosts(
+		const fetchInsights = metrics.length > 0 && (await insightsAvailable(graph, list.profileUsername, abandon));
+		const rows = await listPosts(
 			graph,
 			{
 				path: list.path,
-				qs: { ...list.qs, fields, ...rangeQuery(range) },
+				qs: { ...list.qs, fields: fieldList, ...rangeQuery(range) },
 				limit,
 				pageSizeMax: PAGE_SIZE_MAX,
 				requiredScope: list.requiredScope,
 				simplify,
-				insightColumns: columns,
+				insightColumns: metrics,
+				keep: shape.reposts === 'skip' ? (post) => !isRepost(post) : undefined,
 				insightsOf: fetchInsights
 					? async (post, postAbandon) => {
 							const answer = await graph.get<{ data: GraphInsight[] }>(
 								`/${String(post.id)}/insights`,
-								{ metric: columns.join(',') },
+								{ metric: metrics.join(',') },
 								{ requiredScope: THREADS_SCOPES.insights, shape: 'list', abandon: postAbandon },
 							);
 							return { data: answer.data };
@@ -53,7 +59,51 @@ export function postListJob(input: ItemInput, list: ThreadsPostList): OperationJ
 			},
 			abandon,
 		);
+		return simplify ? rows.map((row) => shapedPostRow(row, columns, shape, input.timezone, fieldList !== fields)) : rows;
 	};
+}
+
+/** A repost of someone else's post: Meta's REPOST_FACADE, without insights of its own. */
+function isRepost(post: IDataObject): boolean {
+	return post.media_type === 'REPOST_FACADE';
+}
+
+interface RowShape {
+	reportDate: boolean;
+	engagementRate: boolean;
+	reposts: 'skip' | 'zeros' | 'empty';
+	textLength: number;
+}
+
+/** Row Options; the defaults are for a sheet appended every day. Engagement rate needs Include Insights. */
+function rowShapeOf(input: ItemInput, columns: string[]): RowShape {
+	const options = input.parameter<IDataObject>('rowOptions', {});
+	const reposts = String(options.reposts ?? 'empty');
+	const textLength = Number(options.textLength ?? 0);
+	if (!['skip', 'zeros', 'empty'].includes(reposts)) throw inputError(input, `"Reposts" must be Skip, Zeros With a Note or Empty Cells, not "${reposts}"`);
+	if (!Number.isInteger(textLength) || textLength < 0) throw inputError(input, '"Shorten Text To (Characters)" must be a whole number, 0 or more');
+	return {
+		reportDate: options.reportDate === true,
+		engagementRate: options.engagementRate === true && columns.length > 0,
+		reposts: reposts as RowShape['reposts'],
+		textLength,
+	};
+}
+
+/** The row as a sheet wants it: report date first, text shortened, reposts' cells, engagement rate, only the asked columns. */
+function shapedPostRow(row: IDataObject, columns: string[], shape: RowShape, timezone: string, mediaTypeAdded: boolean): IDataObject {
+	const shaped: IDataObject = shape.reportDate ? { report_date: isoDay(Math.floor(Date.now() / 1000), timezone) ?? null } : {};
+	const repost = isRepost(row) && columns.length > 0;
+	const rate = shape.engagementRate && !repost ? engagementRate(row) : null;
+	for (const [key, value] of Object.entries(row)) {
+		const metricFetchedOnlyForTheRate = MEDIA_METRICS.includes(key as (typeof MEDIA_METRICS)[number]) && !columns.includes(key);
+		if (metricFetchedOnlyForTheRate || (mediaTypeAdded && key === 'media_type')) continue;
+		if (repost && shape.reposts === 'zeros' && columns.includes(key)) shaped[key] = 0;
+		else shaped[key] = key === 'text' ? (shortened(value, shape.textLength) as string) : value;
+	}
+	if (shape.engagementRate) shaped.engagement_rate = rate;
+	if (repost && shape.reposts === 'zeros') shaped.note = 'repost of another account’s post: no insights of its own';
+	return shaped;
 }
 
 /**

@@ -70,3 +70,52 @@ export function includeInsightsParameter(displayOptions: IDisplayOptions): INode
 		options: MEDIA_METRIC_OPTIONS,
 	};
 }
+
+/** How post rows are shaped for a sheet: a report date, shortened text, reposts, engagement rate. */
+export function postRowOptionsParameter(displayOptions: IDisplayOptions): INodeProperties {
+	return {
+		displayName: 'Row Options',
+		name: 'rowOptions',
+		type: 'collection',
+		placeholder: 'Add Row Option',
+		default: {},
+		displayOptions,
+		options: [
+			{
+				displayName: 'Add Report Date',
+				name: 'reportDate',
+				type: 'boolean',
+				default: true,
+				description: 'Whether to add a first column report_date (today, in the workflow timezone), so rows appended every day can be told apart',
+			},
+			{
+				displayName: 'Engagement Rate',
+				name: 'engagementRate',
+				type: 'boolean',
+				default: true,
+				description:
+					'Whether to add engagement_rate = (likes + replies + reposts + quotes + shares) / views, empty when a post has no views. Fetches these metrics with Include Insights.',
+			},
+			{
+				displayName: 'Reposts',
+				name: 'reposts',
+				type: 'options',
+				default: 'skip',
+				description: 'Your reposts of other people’s posts have no insights of their own',
+				options: [
+					{ name: 'Skip', value: 'skip', description: 'Leave them out (they do not count towards the Limit)' },
+					{ name: 'Zeros With a Note', value: 'zeros', description: 'Metric cells 0, and a note saying why' },
+					{ name: 'Empty Cells', value: 'empty', description: 'Metric cells left empty' },
+				],
+			},
+			{
+				displayName: 'Shorten Text To (Characters)',
+				name: 'textLength',
+				type: 'number',
+				typeOptions: { minValue: 0 },
+				default: 100,
+				description: 'Cut a post’s text to this many characters, ending with “…”; 0 keeps it whole',
+			},
+		],
+	};
+}

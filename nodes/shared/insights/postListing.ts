@@ -33,6 +33,8 @@ export interface PostListing {
 	insightColumns: string[];
 	/** Fetches one post's insights; undefined skips the request (the columns stay empty). */
 	insightsOf?: (post: IDataObject, abandon: AbandonSignal) => Promise<PostInsights> | undefined;
+	/** Which posts become rows (the others do not count towards the limit); default every post. */
+	keep?: (post: IDataObject) => boolean;
 }
 
 export async function listPosts(graph: GraphClient, listing: PostListing, job: AbandonSignal): Promise<IDataObject[]> {
@@ -50,7 +52,8 @@ export async function listPosts(graph: GraphClient, listing: PostListing, job: A
 				abandon,
 				urgent: true,
 			}),
-		onPage: (data) => {
+		onPage: (page) => {
+			const data = listing.keep ? page.filter(listing.keep) : page;
 			posts.push(...data);
 			for (const post of data) {
 				const pending = listing.insightsOf?.(post, abandon);
@@ -70,7 +73,8 @@ export async function listPosts(graph: GraphClient, listing: PostListing, job: A
 		if (!listing.insightColumns.length) return listing.simplify ? postRow(post) : post;
 		const { data, note } = postInsights[index] ?? { data: [] };
 		if (!listing.simplify) return { ...post, insights: data as unknown as IDataObject[], ...(note ? { insights_note: note } : {}) };
-		const row = { ...mediaInsightsRow(String(post.id), data, listing.insightColumns), ...postRow(post) };
+		// The post's fields first, then its numbers: the column order a sheet shows.
+		const row = { ...postRow(post), ...mediaInsightsRow(String(post.id), data, listing.insightColumns) };
 		return note ? { ...row, insights_note: note } : row;
 	});
 }

@@ -29,3 +29,21 @@ function scalar(value: unknown): string | number | boolean | null {
 	if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
 	return JSON.stringify(value);
 }
+
+/** Meta's metrics that count an interaction with a Threads post. */
+export const ENGAGEMENT_METRICS = ['likes', 'replies', 'reposts', 'quotes', 'shares'] as const;
+
+/** (likes + replies + reposts + quotes + shares) / views, rounded to 4 places; null without views. */
+export function engagementRate(row: Record<string, unknown>): number | null {
+	const views = Number(row.views);
+	if (!Number.isFinite(views) || views <= 0) return null;
+	const engaged = ENGAGEMENT_METRICS.reduce((sum, metric) => sum + (Number(row[metric]) || 0), 0);
+	return Math.round((engaged / views) * 10_000) / 10_000;
+}
+
+/** Text cut to `length` characters (whole characters, with "…"); 0 keeps it whole. */
+export function shortened(text: unknown, length: number): unknown {
+	if (typeof text !== 'string' || !length || length <= 0) return text;
+	const characters = [...text];
+	return characters.length <= length ? text : `${characters.slice(0, Math.max(1, length - 1)).join('').trimEnd()}…`;
+}

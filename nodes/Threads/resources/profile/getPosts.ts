@@ -4,7 +4,7 @@ import type { Operation } from '../../../shared/graph/runOperations';
 import { dateRangeParameters, returnAllAndLimit, simplifyParameter } from '../../../shared/parameters/commonParameters';
 import { usernameOf } from '../../../shared/parameters/nodeInput';
 import { postListJob } from '../../shared/paging';
-import { includeInsightsParameter, postFieldsParameter } from '../../shared/parameters';
+import { includeInsightsParameter, postFieldsParameter, postRowOptionsParameter } from '../../shared/parameters';
 import { POST_FIELDS, THREADS_SCOPES } from '../../threadsApi';
 
 const showFor = { resource: ['profile'], operation: ['getPosts'] };
@@ -30,4 +30,5 @@ export const getProfilePostsFields: INodeProperties[] = [
 	postFieldsParameter({ show: showFor }, true),
 	includeInsightsParameter({ show: showFor }),
 	simplifyParameter({ show: showFor }, 'one flat row per post'),
+	postRowOptionsParameter({ show: { ...showFor, simplify: [true] } }),
 ];

@@ -3,7 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { Operation } from '../../../shared/graph/runOperations';
 import { dateRangeParameters, returnAllAndLimit, simplifyParameter } from '../../../shared/parameters/commonParameters';
 import { postListJob } from '../../shared/paging';
-import { includeInsightsParameter, postFieldsParameter } from '../../shared/parameters';
+import { includeInsightsParameter, postFieldsParameter, postRowOptionsParameter } from '../../shared/parameters';
 import { THREADS_SCOPES } from '../../threadsApi';
 
 const showFor = { resource: ['thread'], operation: ['list'] };
@@ -17,4 +17,5 @@ export const listThreadsFields: INodeProperties[] = [
 	postFieldsParameter({ show: showFor }),
 	includeInsightsParameter({ show: showFor }),
 	simplifyParameter({ show: showFor }, 'one flat row per post'),
+	postRowOptionsParameter({ show: { ...showFor, simplify: [true] } }),
 ];
