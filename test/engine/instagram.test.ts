@@ -78,6 +78,21 @@ describe('Instagram → Account → Get Insights', () => {
 		expectNoSecrets(result, token);
 	});
 
+	it('Compare With Previous Period: the week before, one more request, _previous and _change_pct after each metric', async () => {
+		const result = await runInstagram({ resource: 'account', operation: 'getInsights', metrics: ['views', 'likes'], dateRange: 'custom', since: isoDate(day(-10)), until: isoDate(day(-4)), compareWithPrevious: true });
+		expect(result.error).toBeUndefined();
+		expect(sim.requests).toHaveLength(2);
+		const [current, previous] = sim.requests.map((request) => [Number(request.query.since), Number(request.query.until)]);
+		expect(previous).toEqual([pacificMidnight(isoDate(day(-17))), pacificMidnight(isoDate(day(-11)), 1)]);
+		expect(current[0]).toBe(previous[1]);
+		const totalOf = async ([since, until]: number[], name: string) =>
+			(await raw(`/v23.0/me/insights?metric=views,likes&period=day&metric_type=total_value&since=${since}&until=${until}`)).data.find((entry: any) => entry.name === name).total_value.value;
+		const likesBefore = await totalOf(previous, 'likes');
+		const likesNow = await totalOf(current, 'likes');
+		expect(Object.keys(result.items[0])).toEqual(['since', 'until', 'views', 'views_previous', 'views_change_pct', 'likes', 'likes_previous', 'likes_change_pct', 'complete']);
+		expect(result.items[0]).toMatchObject({ likes: likesNow, likes_previous: likesBefore, likes_change_pct: Math.round(((likesNow - likesBefore) / likesBefore) * 1000) / 10 });
+	});
+
 	it('a breakdown gives one row per value with a column per metric', async () => {
 		const result = await runInstagram({ resource: 'account', operation: 'getInsights', metrics: ['views', 'likes'], breakdown: 'media_product_type', dateRange: 'last7Days' });
 		expect(result.error).toBeUndefined();

@@ -8,7 +8,7 @@ const frozenNow = Date.now();
 const threads = useSimulator({ now: () => frozenNow });
 const ALL = ['views', 'likes', 'replies', 'reposts', 'quotes', 'shares'];
 
-const list = (rowOptions: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({
+const list = (rowOptions: Record<string, string | number | boolean>, extra: Record<string, string | number | boolean | string[]> = {}) => ({
 	parameters: {
 		resource: 'thread',
 		operation: 'list',

@@ -76,6 +76,40 @@ describe('User → Get Insights', () => {
 		expect([...counts].sort((a, b) => b - a)).toEqual(counts);
 	});
 
+	it('Compare With Previous Period: the same days just before, one more request, _previous and _change_pct after each total', async () => {
+		const answer = async (first: string, last: string) =>
+			(await rawAnswer(threads, `/v1.0/me/threads_insights?metric=views,likes&since=${metaDay(first)}&until=${metaDay(nextDay(last))}`)).data;
+		const now = await answer('2026-11-22', '2026-11-28');
+		const before = await answer('2026-11-15', '2026-11-21');
+		const sum = (data: any[], name: string) => {
+			const insight = data.find((entry) => entry.name === name);
+			return insight.total_value?.value ?? insight.values.reduce((total: number, v: { value: number }) => total + v.value, 0);
+		};
+		const pct = (a: number, b: number) => Math.round(((a - b) / b) * 1000) / 10;
+		const result = await runThreads(threads, userInsights({ metrics: ['views', 'likes', 'followers_count'], dateRange: 'last7Days', compareWithPrevious: true }));
+		expect(result.error).toBeUndefined();
+		expect(result.items).toHaveLength(1);
+		expect(Object.keys(result.items[0])).toEqual(['since', 'until', 'views', 'views_previous', 'views_change_pct', 'likes', 'likes_previous', 'likes_change_pct', 'followers_count', 'complete']);
+		expect(result.items[0]).toMatchObject({
+			views: sum(now, 'views'),
+			views_previous: sum(before, 'views'),
+			views_change_pct: pct(sum(now, 'views'), sum(before, 'views')),
+			likes_previous: sum(before, 'likes'),
+			likes_change_pct: pct(sum(now, 'likes'), sum(before, 'likes')),
+		});
+		expect(requestLines(threads.sim)).toEqual([
+			`GET /v1.0/me/threads_insights?metric=views,likes&since=${metaDay('2026-11-22')}&until=${metaDay('2026-11-29')}`,
+			'GET /v1.0/me/threads_insights?metric=followers_count',
+			`GET /v1.0/me/threads_insights?metric=views,likes&since=${metaDay('2026-11-15')}&until=${metaDay('2026-11-22')}`,
+		]);
+	});
+
+	it('Compare With Previous Period needs a total, refused before any request otherwise', async () => {
+		const result = await runThreads(threads, userInsights({ metrics: ['views'], compareWithPrevious: true }));
+		expect(result.error?.message).toMatch(/"Compare With Previous Period" compares totals/);
+		expect(threads.sim.requests).toHaveLength(0);
+	});
+
 	it('custom dates: Meta days from Since to Until, a date as Until meaning that whole day', async () => {
 		const result = await runThreads(
 			threads,

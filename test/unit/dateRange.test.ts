@@ -1,4 +1,4 @@
-import { isoDay, metaDayRange, rangeProblem, requestedDays, resolveDateRange, splitDays, splitRange, toUnixSeconds } from '../../nodes/shared/parameters/dateRange';
+import { isoDay, metaDayRange, previousDays, rangeProblem, requestedDays, resolveDateRange, splitDays, splitRange, toUnixSeconds } from '../../nodes/shared/parameters/dateRange';
 
 const now = new Date('2026-03-10T15:30:00Z');
 const unix = (iso: string) => Date.parse(iso) / 1000;
@@ -145,5 +145,16 @@ describe('Last Complete Week / Month', () => {
 		expect(requestedDays({ preset: 'lastMonth', timezone: 'Asia/Tokyo', now })).toEqual({ first: '2026-10-01', last: '2026-10-31' });
 		expect(requestedDays({ preset: 'lastMonth', timezone: 'UTC', now: new Date('2026-03-01T00:00:00Z') })).toEqual({ first: '2026-02-01', last: '2026-02-28' });
 		expect(resolveDateRange({ preset: 'lastMonth', timezone: 'UTC', now })).toEqual({ since: unix('2026-10-01T00:00:00Z'), until: unix('2026-10-31T23:59:59Z') });
+	});
+});
+
+describe('previousDays', () => {
+	it('the same number of days just before; a whole month: the month before', () => {
+		expect(previousDays({ first: '2026-11-22', last: '2026-11-28' })).toEqual({ first: '2026-11-15', last: '2026-11-21' });
+		expect(previousDays({ first: '2026-03-01', last: '2026-03-01' })).toEqual({ first: '2026-02-28', last: '2026-02-28' });
+		// A whole month compares with the whole month before.
+		expect(previousDays({ first: '2026-10-01', last: '2026-10-31' })).toEqual({ first: '2026-09-01', last: '2026-09-30' });
+		expect(previousDays({ first: '2026-03-01', last: '2026-03-31' })).toEqual({ first: '2026-02-01', last: '2026-02-28' });
+		expect(previousDays({ first: '2026-10-02', last: '2026-10-31' })).toEqual({ first: '2026-09-02', last: '2026-10-01' });
 	});
 });

@@ -1,5 +1,6 @@
 import {
 	accountInsightsRows,
+	withPreviousPeriod,
 	dayOfEndTime,
 	demographicRows,
 	insightTotal,
@@ -114,5 +115,22 @@ describe('day buckets', () => {
 		expect(accountInsightsRows([views, likes], ['views', 'likes'], shapes, { since: '2026-11-28', until: '2026-11-28', complete: false })).toEqual([
 			{ since: '2026-11-28', until: '2026-11-28', views: 9, likes: 3, complete: false },
 		]);
+	});
+});
+
+describe('withPreviousPeriod', () => {
+	it('adds _previous and _change_pct after each compared metric; empty when the previous value is 0 or missing', () => {
+		expect(withPreviousPeriod({ since: 'a', likes: 150, views: 10, followers_count: 5 }, { likes: 100, views: 0 }, ['likes', 'views'])).toEqual({
+			since: 'a',
+			likes: 150,
+			likes_previous: 100,
+			likes_change_pct: 50,
+			views: 10,
+			views_previous: 0,
+			views_change_pct: null,
+			followers_count: 5,
+		});
+		expect(withPreviousPeriod({ likes: 1 }, undefined, ['likes'])).toEqual({ likes: 1, likes_previous: null, likes_change_pct: null });
+		expect(withPreviousPeriod({ likes: 2 }, { likes: 3 }, ['likes']).likes_change_pct).toBe(-33.3);
 	});
 });

@@ -204,3 +204,20 @@ export function breakdownRows(data: GraphInsight[], metrics: readonly string[], 
 	for (const row of rows.values()) for (const metric of metrics) row[metric] ??= null;
 	return [...rows.values()];
 }
+
+/**
+ * "Compare With Previous Period": `<metric>_previous` and `<metric>_change_pct` (percent,
+ * one decimal; empty when the previous value is 0 or missing) after each compared metric.
+ */
+export function withPreviousPeriod(row: Row, previous: Row | undefined, metrics: readonly string[]): Row {
+	const compared: Row = {};
+	for (const [key, value] of Object.entries(row)) {
+		compared[key] = value;
+		if (!metrics.includes(key)) continue;
+		const before = previous?.[key];
+		compared[`${key}_previous`] = typeof before === 'number' ? before : null;
+		compared[`${key}_change_pct`] =
+			typeof before === 'number' && before !== 0 && typeof value === 'number' ? Math.round(((value - before) / before) * 1000) / 10 : null;
+	}
+	return compared;
+}

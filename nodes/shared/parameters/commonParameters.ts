@@ -83,6 +83,19 @@ export function dateRangeParameters(
 	];
 }
 
+/** "Compare With Previous Period" on account totals. */
+export function comparePreviousParameter(displayOptions: IDisplayOptions): INodeProperties {
+	return {
+		displayName: 'Compare With Previous Period',
+		name: 'compareWithPrevious',
+		type: 'boolean',
+		default: false,
+		description:
+			'Whether to add <metric>_previous and <metric>_change_pct (percent) for the same number of days just before, to the totals row (one more request)',
+		displayOptions,
+	};
+}
+
 /** Shared by the nodes and the triggers. */
 export const timeoutOption: INodeProperties = {
 	displayName: 'Timeout (Seconds)',

@@ -144,6 +144,21 @@ export function requestedDays(input: ResolveRangeInput): DaySpan | undefined {
 }
 
 /**
+ * The period just before `days` (for "Compare With Previous Period"): the previous calendar
+ * month when `days` is a whole month, otherwise the same number of days.
+ */
+export function previousDays(days: DaySpan): DaySpan {
+	const first = DateTime.fromISO(days.first, { zone: 'UTC' });
+	const wholeMonth = first.day === 1 && DateTime.fromISO(days.last, { zone: 'UTC' }).equals(first.endOf('month').startOf('day'));
+	if (wholeMonth) {
+		const month = first.minus({ months: 1 });
+		return { first: month.toISODate() ?? '', last: month.endOf('month').toISODate() ?? '' };
+	}
+	const length = DateTime.fromISO(days.last, { zone: 'UTC' }).diff(first, 'days').days + 1;
+	return { first: first.minus({ days: length }).toISODate() ?? '', last: first.minus({ days: 1 }).toISODate() ?? '' };
+}
+
+/**
  * The range to send for whole days of Meta's insights. Meta counts daily values in day
  * buckets of its own zone (`dayZone`: Threads' pages stamp them at 08:00 UTC, Instagram's at
  * Pacific midnight), so a range is sent from the first day's bucket start to the last day's

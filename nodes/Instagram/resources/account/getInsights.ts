@@ -2,9 +2,10 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import type { Operation } from '../../../shared/graph/runOperations';
 import type { GraphInsight } from '../../../shared/insights/insightsNormaliser';
-import { accountInsightsRows, breakdownRows, demographicRows } from '../../../shared/insights/insightsNormaliser';
-import { dateRangeParameters, simplifyParameter, titleCase } from '../../../shared/parameters/commonParameters';
-import { metaDayRange, rangeQuery, splitDays } from '../../../shared/parameters/dateRange';
+import { accountInsightsRows, breakdownRows, demographicRows, withPreviousPeriod } from '../../../shared/insights/insightsNormaliser';
+import { comparePreviousParameter, dateRangeParameters, simplifyParameter, titleCase } from '../../../shared/parameters/commonParameters';
+import type { DaySpan } from '../../../shared/parameters/dateRange';
+import { metaDayRange, previousDays, rangeQuery, splitDays } from '../../../shared/parameters/dateRange';
 import type { ItemInput } from '../../../shared/parameters/nodeInput';
 import { inputError, insightDaysOf, metricsOf } from '../../../shared/parameters/nodeInput';
 import {
@@ -65,22 +66,42 @@ export const getAccountInsights: Operation = (input) => {
 	const { range, days, complete } = insightDaysOf(input, INSTAGRAM_INSIGHTS_DAY_ZONE, rules);
 	// Meta refuses more than 30 days per request: longer ranges go as windows of whole days, one row (set) each.
 	const windows = days ? splitDays(days, INSTAGRAM_INSIGHTS_DAY_ZONE, MAX_RANGE_SECONDS) : [undefined];
+	const compare = input.parameter('compareWithPrevious', false);
+	if (compare && (breakdown || !days)) {
+		throw inputError(input, '"Compare With Previous Period" compares totals over a date range: clear "Breakdown"', 'Breakdown rows have no previous period.');
+	}
+	if (compare && days && metaDayRange(previousDays(windows[0] ?? days), INSTAGRAM_INSIGHTS_DAY_ZONE).since < rules.earliest) {
+		throw inputError(input, '"Compare With Previous Period": the previous period reaches back more than 90 days, which Instagram does not keep', 'Choose a shorter or more recent date range.');
+	}
 
 	return async (graph, abandon) => {
+		const fetch = async (window: DaySpan | undefined) => {
+			const sent = window ? metaDayRange(window, INSTAGRAM_INSIGHTS_DAY_ZONE) : range;
+			const since = sent.since === undefined ? undefined : Math.max(sent.since, rules.earliest);
+			const qs: IDataObject = { metric: metrics.join(','), period: 'day', metric_type: 'total_value', ...rangeQuery({ since, until: sent.until }) };
+			if (breakdown) qs.breakdown = breakdown;
+			return await graph.get<{ data: GraphInsight[] }>('/me/insights', qs, { requiredScope: INSTAGRAM_SCOPES.insights, shape: 'list', abandon });
+		};
 		const rows: IDataObject[] = [];
 		const raw: IDataObject[] = [];
 		for (const window of windows) {
-			const aligned = window ? metaDayRange(window, INSTAGRAM_INSIGHTS_DAY_ZONE) : range;
-			const qs: IDataObject = { metric: metrics.join(','), period: 'day', metric_type: 'total_value', ...rangeQuery({ since: Math.max(aligned.since ?? 0, range.since ?? 0) || undefined, until: aligned.until }) };
-			if (breakdown) qs.breakdown = breakdown;
-			const answer = await graph.get<{ data: GraphInsight[] }>('/me/insights', qs, { requiredScope: INSTAGRAM_SCOPES.insights, shape: 'list', abandon });
+			const answer = await fetch(window);
 			raw.push(answer);
 			const period = { since: window?.first, until: window?.last, complete: window ? window.last !== days?.last || complete : undefined };
-			rows.push(
-				...(breakdown
-					? breakdownRows(answer.data, metrics, breakdown).map((row) => ({ since: period.since ?? null, until: period.until ?? null, ...row, ...(period.complete === undefined ? {} : { complete: period.complete }) }))
-					: accountInsightsRows(answer.data, metrics, ACCOUNT_METRIC_SHAPES, period)),
-			);
+			if (breakdown) {
+				const completeness = period.complete === undefined ? {} : { complete: period.complete };
+				rows.push(...breakdownRows(answer.data, metrics, breakdown).map((row) => ({ since: period.since ?? null, until: period.until ?? null, ...row, ...completeness })));
+				continue;
+			}
+			const [totals] = accountInsightsRows(answer.data, metrics, ACCOUNT_METRIC_SHAPES, period);
+			if (!compare || !window) {
+				rows.push(totals);
+				continue;
+			}
+			// The same metrics over the period just before this window: one more request.
+			const before = previousDays(window);
+			const [previous] = accountInsightsRows((await fetch(before)).data, metrics, ACCOUNT_METRIC_SHAPES, { since: before.first, until: before.last });
+			rows.push(withPreviousPeriod(totals, previous, metrics));
 		}
 		return simplify ? rows : raw;
 	};
@@ -113,6 +134,7 @@ export const getAccountInsightsFields: INodeProperties[] = [
 			.map((metric) => ({ name: titleCase(metric), value: metric })),
 	},
 	...dateRangeParameters(totalsShown, 'yesterday', false),
+	comparePreviousParameter(totalsShown),
 	{
 		displayName: 'Breakdown',
 		name: 'breakdown',

@@ -1,10 +1,14 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { Operation } from '../../../shared/graph/runOperations';
+import type { PlannedRequest } from '../../../shared/insights/accountInsightsPlan';
 import { planAccountInsightsRequests } from '../../../shared/insights/accountInsightsPlan';
 import type { GraphInsight } from '../../../shared/insights/insightsNormaliser';
-import { accountInsightsRows } from '../../../shared/insights/insightsNormaliser';
-import { dateRangeParameters, simplifyParameter } from '../../../shared/parameters/commonParameters';
+import { accountInsightsRows, withPreviousPeriod } from '../../../shared/insights/insightsNormaliser';
+import { comparePreviousParameter, dateRangeParameters, simplifyParameter } from '../../../shared/parameters/commonParameters';
+import type { DaySpan } from '../../../shared/parameters/dateRange';
+import { metaDayRange, previousDays } from '../../../shared/parameters/dateRange';
+import type { ItemInput } from '../../../shared/parameters/nodeInput';
 import { inputError, insightDaysOf, metricsOf } from '../../../shared/parameters/nodeInput';
 import { THREADS_INSIGHTS_DAY_ZONE, THREADS_SCOPES, USER_INSIGHTS_EARLIEST, USER_METRICS, USER_METRIC_RULES, USER_METRIC_SHAPES } from '../../threadsApi';
 
@@ -25,10 +29,10 @@ export const getUserInsights: Operation = (input) => {
 	const plan = planAccountInsightsRequests(metrics, range, breakdown, USER_METRIC_RULES);
 	if (typeof plan === 'string') throw inputError(input, plan);
 	const simplify = input.parameter('simplify', true);
+	const compare = comparisonOf(input, metrics, days);
 
 	return async (graph, abandon) => {
-		const data: GraphInsight[] = [];
-		for (const request of plan) {
+		const fetch = async (request: PlannedRequest) => {
 			const qs: Record<string, string | number> = { metric: request.metrics.join(',') };
 			if (request.since !== undefined) qs.since = request.since;
 			if (request.until !== undefined) qs.until = request.until;
@@ -38,12 +42,32 @@ export const getUserInsights: Operation = (input) => {
 				shape: 'list',
 				abandon,
 			});
-			data.push(...answer.data);
-		}
+			return answer.data;
+		};
+		const data: GraphInsight[] = [];
+		for (const request of plan) data.push(...(await fetch(request)));
 		if (!simplify) return [{ data: data as unknown as string[] }];
-		return accountInsightsRows(data, metrics, USER_METRIC_SHAPES, { since: days?.first, until: days?.last, complete, now: Date.now() });
+		const rows = accountInsightsRows(data, metrics, USER_METRIC_SHAPES, { since: days?.first, until: days?.last, complete, now: Date.now() });
+		if (!compare) return rows;
+		// The same metrics over the same number of days just before: one more request.
+		const previous = accountInsightsRows(await fetch({ metrics: compare.metrics, ...compare.range }), compare.metrics, USER_METRIC_SHAPES, compare.days);
+		return [withPreviousPeriod(rows[0], previous[0], compare.metrics), ...rows.slice(1)];
 	};
 };
+
+/** "Compare With Previous Period": the totals to compare and the days and range just before. */
+function comparisonOf(input: ItemInput, metrics: string[], days: DaySpan | undefined) {
+	if (!input.parameter('compareWithPrevious', false)) return undefined;
+	const compared = metrics.filter((metric) => !USER_METRIC_RULES.unranged.includes(metric) && !USER_METRIC_SHAPES.perLink.includes(metric));
+	const hasTotalsRow = metrics.some((metric) => !USER_METRIC_SHAPES.timeSeries.includes(metric) && !USER_METRIC_SHAPES.perLink.includes(metric) && !USER_METRIC_SHAPES.demographics.includes(metric));
+	if (!compared.length || !hasTotalsRow || !days) {
+		throw inputError(input, '"Compare With Previous Period" compares totals over a date range: add Likes, Replies, Reposts or Quotes to Metrics', 'Views alone comes as one row per day, and Followers Count and Clicks have no previous period.');
+	}
+	const before = previousDays(days);
+	const range = metaDayRange(before, THREADS_INSIGHTS_DAY_ZONE);
+	if (range.since < USER_INSIGHTS_EARLIEST) throw inputError(input, `"Compare With Previous Period": the previous period (from ${before.first}) is before April 13, 2024, the earliest date Meta accepts`);
+	return { metrics: compared, days: { since: before.first, until: before.last }, range: { since: range.since, until: range.until } };
+}
 
 export const getUserInsightsFields: INodeProperties[] = [
 	{
@@ -82,6 +106,7 @@ export const getUserInsightsFields: INodeProperties[] = [
 		],
 	},
 	...dateRangeParameters({ show: showFor }, 'yesterday', false),
+	comparePreviousParameter({ show: showFor }),
 	{
 		displayName: 'Breakdown',
 		name: 'breakdown',
