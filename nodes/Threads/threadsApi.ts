@@ -38,6 +38,7 @@ export const USER_METRIC_RULES: AccountMetricRules = {
 	unranged: ['followers_count', 'follower_demographics'],
 	demographics: ['follower_demographics'],
 	breakdowns: ['country', 'city', 'age', 'gender'],
+	labels: { follower_demographics: 'Follower Demographics', followers_count: 'Followers Count' },
 };
 
 /**

@@ -41,19 +41,19 @@ describe('refused before any request, with the field and the fix', () => {
 		expect(threads.sim.requests).toHaveLength(0);
 	});
 
-	it('a Threads permalink (mapped from a sheet) where an ID is expected says how to get the ID', async () => {
+	it('a link that is not to a Threads post says what to paste', async () => {
 		const result = await runThreads(threads, {
-			input: [{ link: 'https://www.threads.net/@meta/post/C8xYz12AbCd' }],
+			input: [{ link: 'https://www.threads.net/@meta' }],
 			parameters: { resource: 'media', operation: 'getInsights', mediaId: mediaById('={{ $json.link }}') },
 		});
-		expect(result.error?.message).toBe('"Media" is a link, not a Threads media ID');
+		expect(result.error?.message).toBe('"Media" is a link, but not to a Threads post');
 		expect((result.error as { description?: string }).description).toMatch(/List step/);
 		expect(threads.sim.requests).toHaveLength(0);
 	});
 
-	it('a breakdown without follower_demographics', async () => {
-		const result = await runThreads(threads, { parameters: { resource: 'user', operation: 'getInsights', metrics: ['likes'], breakdown: 'country' } });
-		expect(result.error?.message).toMatch(/"Breakdown" only applies to follower_demographics/);
+	it('Follower Demographics without a Breakdown', async () => {
+		const result = await runThreads(threads, { parameters: { resource: 'user', operation: 'getInsights', metrics: ['likes', 'follower_demographics'] } });
+		expect(result.error?.message).toBe('Follower Demographics needs a "Breakdown": choose one of country, city, age, gender');
 		expect(threads.sim.requests).toHaveLength(0);
 	});
 

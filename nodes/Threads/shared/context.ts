@@ -1,10 +1,21 @@
 /** Reading and checking the Threads node's own parameters; every check runs before the first request. */
-import type { ItemInput } from '../../shared/parameters/nodeInput';
-import { graphIdOf, metricsOf } from '../../shared/parameters/nodeInput';
-import { MEDIA_METRICS, POST_FIELDS } from '../threadsApi';
+import type { PostListEndpoint } from '../../shared/graph/postLookup';
+import type { ItemInput, MediaRef, PostLinkRules } from '../../shared/parameters/nodeInput';
+import { mediaRefOf, metricsOf } from '../../shared/parameters/nodeInput';
+import { MEDIA_METRICS, PAGE_SIZE_MAX, POST_FIELDS, THREADS_SCOPES } from '../threadsApi';
 
-export function mediaIdOf(input: ItemInput): string {
-	return graphIdOf(input, 'mediaId', 'Media', 'Threads', { locator: true });
+/** threads.net and threads.com post links: …/@user/post/<shortcode>. */
+export const THREADS_POST_LINKS: PostLinkRules = {
+	platform: 'Threads',
+	shortcodeOf: (link) => /threads\.(?:net|com)\/@?[\w.]+\/post\/([\w-]+)/i.exec(link)?.[1],
+	linkExample: 'https://www.threads.net/@you/post/…',
+};
+
+/** Where a post given by link is looked for: your own latest posts. */
+export const MY_THREADS: PostListEndpoint = { path: '/me/threads', requiredScope: THREADS_SCOPES.basic, pageSizeMax: PAGE_SIZE_MAX };
+
+export function mediaRefOfItem(input: ItemInput): MediaRef {
+	return mediaRefOf(input, 'mediaId', 'Media', THREADS_POST_LINKS, { locator: true });
 }
 
 /** The post fields to ask for; a text from an expression may list them comma-separated. */

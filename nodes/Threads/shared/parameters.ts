@@ -9,8 +9,9 @@ import { metricOptions, titleCase } from '../../shared/parameters/commonParamete
 
 import { DEFAULT_POST_FIELDS, MEDIA_METRICS, POST_FIELDS } from '../threadsApi';
 
-export function mediaLocator(displayOptions: IDisplayOptions): INodeProperties {
-	return {
+/** The Threads post a media operation works on: from the list, by ID, or (for the node) by its link. */
+export function mediaLocator(displayOptions: IDisplayOptions, byUrl = true): INodeProperties {
+	const locator: INodeProperties = {
 		displayName: 'Media',
 		name: 'mediaId',
 		type: 'resourceLocator',
@@ -37,8 +38,26 @@ export function mediaLocator(displayOptions: IDisplayOptions): INodeProperties {
 					},
 				],
 			},
+			{
+				displayName: 'By URL',
+				name: 'url',
+				type: 'string',
+				placeholder: 'e.g. https://www.threads.net/@you/post/C8xYz12AbCd',
+				hint: 'The link of one of your posts: it is looked for among your 500 latest posts',
+				validation: [
+					{
+						type: 'regex',
+						properties: {
+							regex: '^\\s*https?://(www\\.)?threads\\.(net|com)/@?[\\w.]+/post/[\\w-]+.*$',
+							errorMessage: 'Paste the link of one of your Threads posts, e.g. https://www.threads.net/@you/post/C8xYz12AbCd',
+						},
+					},
+				],
+			},
 		],
 	};
+	if (!byUrl) locator.modes = locator.modes?.filter((mode) => mode.name !== 'url');
+	return locator;
 }
 
 /** A post's lifetime metrics as options (Get Insights, Include Insights, the trigger's post watches). */

@@ -16,6 +16,8 @@ export interface AccountMetricRules {
 	demographics: readonly string[];
 	/** Allowed breakdown values. */
 	breakdowns: readonly string[];
+	/** Metric names as the editor shows them, for messages. */
+	labels?: Readonly<Record<string, string>>;
 }
 
 export interface PlannedRequest {
@@ -35,11 +37,13 @@ export function planAccountInsightsRequests(
 		return '"Metrics" is empty: choose at least one metric';
 	}
 	const demographics = metrics.filter((metric) => rules.demographics.includes(metric));
+	const label = (metric: string) => rules.labels?.[metric] ?? metric;
+	const demographicLabels = rules.demographics.map(label).join(' / ');
 	if (breakdown && !demographics.length) {
-		return `"Breakdown" only applies to ${rules.demographics.join(' / ')}: add that metric or clear "Breakdown"`;
+		return `"Breakdown" only applies to ${demographicLabels}: add that metric or clear "Breakdown"`;
 	}
 	if (demographics.length && !breakdown) {
-		return `${demographics.join(' / ')} needs a "Breakdown": choose one of ${rules.breakdowns.join(', ')}`;
+		return `${demographics.map(label).join(' / ')} needs a "Breakdown": choose one of ${rules.breakdowns.join(', ')}`;
 	}
 	if (breakdown && !rules.breakdowns.includes(breakdown)) {
 		return `"Breakdown" must be one of ${rules.breakdowns.join(', ')}, not "${breakdown}"`;

@@ -108,24 +108,38 @@ export function metricsOf(input: ItemInput, name: string, label: string, valid: 
 	return metrics;
 }
 
+/** How a platform's post links look, for a media field that takes an ID or a link. */
+export interface PostLinkRules {
+	platform: string;
+	/** The post's shortcode in one of its links; undefined for any other link. */
+	shortcodeOf(link: string): string | undefined;
+	/** E.g. "https://www.threads.net/@you/post/…". */
+	linkExample: string;
+}
+
+/** A media given by ID, or by its link (found among the account's latest posts later). */
+export type MediaRef = { id: string } | { shortcode: string; link: string };
+
 /**
- * A Graph object ID (digits). Empty (an expression that found nothing) and pasted links are
- * refused with the way to get the ID.
+ * A media field: a Graph ID (digits), or a link to one of the account's posts. Empty (an
+ * expression that found nothing) and links to anything else are refused with the way to fix it.
  */
-export function graphIdOf(input: ItemInput, name: string, label: string, platform: string, options: { locator?: boolean } = {}): string {
-	const id = String(input.parameter<unknown>(name, '', options.locator ? { extractValue: true } : undefined) ?? '').trim();
-	if (!id) {
+export function mediaRefOf(input: ItemInput, name: string, label: string, rules: PostLinkRules, options: { locator?: boolean } = {}): MediaRef {
+	const value = String(input.parameter<unknown>(name, '', options.locator ? { extractValue: true } : undefined) ?? '').trim();
+	if (!value) {
 		throw inputError(input, `"${label}" is empty`, `Choose a post from the list, or map its ID from an earlier step, e.g. {{ $json.id }}. If you used an expression, it resolved to nothing for this item.`);
 	}
-	if (/^https?:\/\//i.test(id) || /threads\.(net|com)\/|instagram\.com\//i.test(id)) {
+	if (/^https?:\/\//i.test(value) || /^(www\.)?(threads\.(net|com)|instagram\.com)\//i.test(value)) {
+		const shortcode = rules.shortcodeOf(value);
+		if (shortcode) return { shortcode, link: value };
 		throw inputError(
 			input,
-			`"${label}" is a link, not a ${platform} media ID`,
-			`Links cannot be turned into IDs by the API. Get the ID from a List step ({{ $json.id }}) or pick the post from the list.`,
+			`"${label}" is a link, but not to a ${rules.platform} post`,
+			`Use a post's link (${rules.linkExample}), its ID from a List step ({{ $json.id }}), or pick the post from the list.`,
 		);
 	}
-	if (!/^\d+$/.test(id)) throw inputError(input, `"${label}" must be a ${platform} media ID (digits only), not "${id.slice(0, 60)}"`);
-	return id;
+	if (!/^\d+$/.test(value)) throw inputError(input, `"${label}" must be a ${rules.platform} media ID (digits only) or a post's link, not "${value.slice(0, 60)}"`);
+	return { id: value };
 }
 
 /** A Threads username; "@name" and a profile link are read as the username. */

@@ -1,18 +1,20 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { mediaIdFor } from '../../../shared/graph/postLookup';
 import type { Operation } from '../../../shared/graph/runOperations';
 import { postRow } from '../../../shared/insights/postRows';
 import { simplifyParameter } from '../../../shared/parameters/commonParameters';
-import { mediaFieldsOf, mediaFieldsParameter, mediaIdOf, mediaIdParameter } from './shared';
+import { mediaFieldsOf, mediaFieldsParameter, MY_MEDIA, INSTAGRAM_POST_LINKS, mediaRefOfItem, mediaIdParameter } from './shared';
 
 const showFor = { resource: ['media'], operation: ['get'] };
 
 /** `/{media-id}` with the chosen fields: one row. */
 export const getMedia: Operation = (input) => {
-	const mediaId = mediaIdOf(input);
+	const ref = mediaRefOfItem(input);
 	const fields = mediaFieldsOf(input).join(',');
 	const simplify = input.parameter('simplify', true);
 	return async (graph, abandon) => {
+		const mediaId = await mediaIdFor(graph, ref, MY_MEDIA, INSTAGRAM_POST_LINKS, abandon);
 		const media = await graph.get(`/${mediaId}`, { fields }, { abandon });
 		return [simplify ? postRow(media) : media];
 	};

@@ -1,20 +1,22 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
+import { mediaIdFor } from '../../../shared/graph/postLookup';
 import type { Operation } from '../../../shared/graph/runOperations';
 import { mediaInsightsRow } from '../../../shared/insights/insightsNormaliser';
 import { simplifyParameter } from '../../../shared/parameters/commonParameters';
 import { MEDIA_METRICS_BY_KIND, mediaKindOf } from '../../instagramApi';
 import { ALL_METRICS, instagramMediaInsights } from '../../shared/mediaInsights';
-import { mediaIdOf, mediaIdParameter, mediaMetricsOf, mediaMetricsParameter } from './shared';
+import { MY_MEDIA, INSTAGRAM_POST_LINKS, mediaRefOfItem, mediaIdParameter, mediaMetricsOf, mediaMetricsParameter } from './shared';
 
 const showFor = { resource: ['media'], operation: ['getInsights'] };
 
 /** The media's type first (one request), then only the metrics valid for it. */
 export const getMediaInsights: Operation = (input) => {
 	const requested = mediaMetricsOf(input, 'metrics', 'Metrics');
-	const id = mediaIdOf(input);
+	const ref = mediaRefOfItem(input);
 	const simplify = input.parameter('simplify', true);
 	return async (graph, abandon) => {
+		const id = await mediaIdFor(graph, ref, MY_MEDIA, INSTAGRAM_POST_LINKS, abandon);
 		const media = await graph.get<{ id: string; media_product_type?: string; media_type?: string }>(
 			`/${id}`,
 			{ fields: 'id,media_type,media_product_type' },

@@ -3,9 +3,11 @@ import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
 
 import { metricOptions, titleCase } from '../../../shared/parameters/commonParameters';
 import type { ItemInput } from '../../../shared/parameters/nodeInput';
-import { graphIdOf, metricsOf } from '../../../shared/parameters/nodeInput';
+import type { PostListEndpoint } from '../../../shared/graph/postLookup';
+import type { MediaRef, PostLinkRules } from '../../../shared/parameters/nodeInput';
+import { mediaRefOf, metricsOf } from '../../../shared/parameters/nodeInput';
 
-import { ALL_MEDIA_METRICS, DEFAULT_MEDIA_FIELDS, MEDIA_FIELDS } from '../../instagramApi';
+import { ALL_MEDIA_METRICS, DEFAULT_MEDIA_FIELDS, INSTAGRAM_SCOPES, MEDIA_FIELDS, PAGE_SIZE_MAX } from '../../instagramApi';
 import { ALL_METRICS } from '../../shared/mediaInsights';
 
 export function mediaFieldsParameter(displayOptions: IDisplayOptions): INodeProperties {
@@ -37,8 +39,18 @@ export function mediaMetricsParameter(name: string, displayName: string, display
 	};
 }
 
-export function mediaIdOf(input: ItemInput): string {
-	return graphIdOf(input, 'mediaId', 'Media ID', 'Instagram');
+/** instagram.com post and reel links: …/p/<shortcode>/, …/reel/<shortcode>/, …/tv/<shortcode>/. */
+export const INSTAGRAM_POST_LINKS: PostLinkRules = {
+	platform: 'Instagram',
+	shortcodeOf: (link) => /instagram\.com\/(?:[\w.]+\/)?(?:p|reels?|tv)\/([\w-]+)/i.exec(link)?.[1],
+	linkExample: 'https://www.instagram.com/p/…',
+};
+
+/** Where a media given by link is looked for: your own latest media. */
+export const MY_MEDIA: PostListEndpoint = { path: '/me/media', requiredScope: INSTAGRAM_SCOPES.basic, pageSizeMax: PAGE_SIZE_MAX };
+
+export function mediaRefOfItem(input: ItemInput): MediaRef {
+	return mediaRefOf(input, 'mediaId', 'Media ID', INSTAGRAM_POST_LINKS);
 }
 
 /** The chosen media fields; a text from an expression may list them comma-separated. */
@@ -59,7 +71,7 @@ export function mediaIdParameter(displayOptions: IDisplayOptions): INodeProperti
 		required: true,
 		default: '',
 		placeholder: 'e.g. 17912345678901234',
-		description: 'The media’s ID, usually mapped from a List step',
+		description: 'The media’s ID, usually mapped from a List step ({{ $json.id }}), or the link of one of your posts or reels (found among your 500 latest)',
 		displayOptions,
 	};
 }

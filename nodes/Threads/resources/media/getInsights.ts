@@ -1,10 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { mediaIdFor } from '../../../shared/graph/postLookup';
 import type { Operation } from '../../../shared/graph/runOperations';
 import type { GraphInsight } from '../../../shared/insights/insightsNormaliser';
 import { mediaInsightsRow } from '../../../shared/insights/insightsNormaliser';
 import { simplifyParameter } from '../../../shared/parameters/commonParameters';
-import { mediaIdOf, mediaMetricsOf } from '../../shared/context';
+import { MY_THREADS, THREADS_POST_LINKS, mediaRefOfItem, mediaMetricsOf } from '../../shared/context';
 import { MEDIA_METRIC_OPTIONS } from '../../shared/parameters';
 import { MEDIA_METRICS, THREADS_SCOPES } from '../../threadsApi';
 
@@ -13,9 +14,10 @@ const showFor = { resource: ['media'], operation: ['getInsights'] };
 /** One row per post: `{ id, views, likes, ... }`; a repost (no insights) gives empty cells. */
 export const getMediaInsights: Operation = (input) => {
 	const metrics = mediaMetricsOf(input);
-	const mediaId = mediaIdOf(input);
+	const ref = mediaRefOfItem(input);
 	const simplify = input.parameter('simplify', true);
 	return async (graph, abandon) => {
+		const mediaId = await mediaIdFor(graph, ref, MY_THREADS, THREADS_POST_LINKS, abandon);
 		const answer = await graph.get<{ data: GraphInsight[] }>(
 			`/${mediaId}/insights`,
 			{ metric: metrics.join(',') },
