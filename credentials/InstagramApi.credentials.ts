@@ -21,7 +21,7 @@ export class InstagramApi implements ICredentialType {
 
 	displayName = 'Instagram Self-Renewing Token API';
 
-	documentationUrl = 'https://developers.facebook.com/docs/instagram-platform/instagram-api-with-instagram-login/get-started';
+	documentationUrl = 'https://github.com/n8n-nodes-threads-insights/n8n-nodes-threads-insights#instagram-insights-professional-accounts-instagram-login';
 
 	icon: Icon = { light: 'file:../icons/instagram.svg', dark: 'file:../icons/instagram.dark.svg' };
 
@@ -30,6 +30,7 @@ export class InstagramApi implements ICredentialType {
 			'For Instagram professional accounts (Business or Creator) with Instagram Login. Needs the instagram_business_basic and instagram_business_manage_insights permissions. The token renews itself while a workflow uses it at least every 10 days.',
 		tokenDescription:
 			'An Instagram user access token from your Meta app (Instagram → API setup with Instagram login → Generate token)',
+		appSecretLabel: 'Instagram App Secret',
 		appSecretDescription:
 			'Your app’s Instagram App Secret. Needed to turn a short-lived (one-hour) token into a 60-day one.',
 	});

@@ -25,7 +25,7 @@ export class ThreadsApi implements ICredentialType {
 
 	displayName = 'Threads Self-Renewing Token API';
 
-	documentationUrl = 'https://developers.facebook.com/docs/threads/get-started/long-lived-tokens';
+	documentationUrl = 'https://github.com/n8n-nodes-threads-insights/n8n-nodes-threads-insights#threads-self-renewing-token-api-recommended';
 
 	icon: Icon = { light: 'file:../icons/threads.svg', dark: 'file:../icons/threads.dark.svg' };
 
@@ -34,6 +34,7 @@ export class ThreadsApi implements ICredentialType {
 			'Recommended for scheduled workflows and the Threads Trigger: this token renews itself (60-day tokens, refreshed automatically) as long as a workflow uses it at least every 10 days.',
 		tokenDescription:
 			'A Threads user token: from your Meta app dashboard (Use cases → Threads API → Settings → User Token Generator: long-lived), or from the Graph API Explorer (short-lived: also fill in the App Secret).',
+		appSecretLabel: 'Threads App Secret',
 		appSecretDescription:
 			'Your app’s Threads App Secret. Only needed to exchange a short-lived (one-hour) token for a 60-day one.',
 	});

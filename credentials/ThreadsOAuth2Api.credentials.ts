@@ -6,6 +6,14 @@ import { THREADS_API_BASE_URL } from '../nodes/Threads/threadsApi';
  * Threads' authorization code flow. Meta's token endpoint wants client id/secret as form
  * fields (authentication: body) and comma-separated scopes; the token it returns lives one
  * hour and comes without a refresh token.
+ *
+ * Field order in n8n's dialog: n8n lists the parent's (oAuth2Api) properties first, a child
+ * property that has a parent property's name taking that property's place, and appends the
+ * child's other properties after them (and after the Allowed Domains fields n8n adds). So the
+ * one-hour notice takes the place of oAuth2Api's `serverUrl` (the server of dynamic client
+ * registration, which this credential never uses: its `useDynamicClientRegistration` stays
+ * false): the first field shown. n8n's own OAuth2 credentials order fields the same way
+ * (oAuth2Api's "ordering anchors").
  */
 export class ThreadsOAuth2Api implements ICredentialType {
 	name = 'threadsOAuth2Api';
@@ -14,7 +22,7 @@ export class ThreadsOAuth2Api implements ICredentialType {
 
 	displayName = 'Threads OAuth2 API';
 
-	documentationUrl = 'https://developers.facebook.com/docs/threads/get-started/get-access-tokens-and-permissions';
+	documentationUrl = 'https://github.com/n8n-nodes-threads-insights/n8n-nodes-threads-insights#threads-oauth2-api-connect';
 
 	icon: Icon = { light: 'file:../icons/threads.svg', dark: 'file:../icons/threads.dark.svg' };
 
@@ -22,7 +30,7 @@ export class ThreadsOAuth2Api implements ICredentialType {
 		{
 			displayName:
 				'Tokens from Connect last one hour: Meta issues no refresh token, and n8n can only renew OAuth2 tokens with one, so scheduled workflows stop working after an hour. For schedules and the Threads Trigger use the "Threads Self-Renewing Token API" credential instead.',
-			name: 'notice',
+			name: 'serverUrl',
 			type: 'notice',
 			default: '',
 		},
@@ -43,6 +51,23 @@ export class ThreadsOAuth2Api implements ICredentialType {
 			name: 'accessTokenUrl',
 			type: 'hidden',
 			default: 'https://graph.threads.net/oauth/access_token',
+		},
+		{
+			displayName: 'Threads App ID',
+			name: 'clientId',
+			type: 'string',
+			required: true,
+			default: '',
+			description: 'Your Meta app’s Threads App ID (App dashboard → Use cases → Threads API → Settings)',
+		},
+		{
+			displayName: 'Threads App Secret',
+			name: 'clientSecret',
+			type: 'string',
+			typeOptions: { password: true },
+			required: true,
+			default: '',
+			description: 'Your Meta app’s Threads App Secret, from the same settings page as the Threads App ID',
 		},
 		{
 			displayName: 'Scope',

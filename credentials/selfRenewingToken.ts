@@ -10,6 +10,8 @@ import type { ICredentialDataDecryptedObject, IHttpRequestOptions, INodeProperti
 export interface SelfRenewingTokenTexts {
 	notice: string;
 	tokenDescription: string;
+	/** The secret's label as Meta's app dashboard names it ("Threads App Secret"). */
+	appSecretLabel: string;
 	appSecretDescription: string;
 }
 
@@ -26,7 +28,7 @@ export function selfRenewingTokenProperties(texts: SelfRenewingTokenTexts): INod
 			description: texts.tokenDescription,
 		},
 		{
-			displayName: 'App Secret',
+			displayName: texts.appSecretLabel,
 			name: 'appSecret',
 			type: 'string',
 			typeOptions: { password: true },

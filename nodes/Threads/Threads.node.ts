@@ -20,14 +20,18 @@ export class Threads implements INodeType {
 		group: ['input'],
 		version: 1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
-		description: 'Read Threads insights, posts and public profiles',
+		description: 'Get Threads post and account insights, your posts and public profiles as rows ready for a spreadsheet',
+		documentationUrl: 'https://github.com/n8n-nodes-threads-insights/n8n-nodes-threads-insights#operations-and-the-rows-they-return',
 		defaults: { name: 'Threads' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: threadsCredentials,
 		properties: [
-			authenticationParameter,
+			{
+				...authenticationParameter,
+				description: 'For schedules use the self-renewing token; an OAuth2 token is for trying things in the editor (it lasts one hour)',
+			},
 			{
 				displayName: 'Resource',
 				name: 'resource',

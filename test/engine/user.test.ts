@@ -121,10 +121,15 @@ describe('User → Get Insights', () => {
 		expect(result.items[0]).toMatchObject({ since: '2025-06-01', until: '2025-06-08', complete: true });
 	});
 
+	it('Breakdown is shown only with Follower Demographics: a value left behind is not sent', async () => {
+		const result = await runThreads(threads, userInsights({ metrics: ['likes'], breakdown: 'age' }));
+		expect(result.error).toBeUndefined();
+		expect(threads.sim.requests.map((request) => request.query.breakdown)).toEqual([undefined]);
+	});
+
 	it.each([
 		[{ metrics: [] }, /"Metrics" is empty/],
-		[{ metrics: ['likes'], breakdown: 'age' }, /"Breakdown" only applies to follower_demographics/],
-		[{ metrics: ['follower_demographics'] }, /needs a "Breakdown"/],
+		[{ metrics: ['follower_demographics'] }, /^Follower Demographics needs a "Breakdown"/],
 		[{ dateRange: 'custom', since: '2024-01-01' }, /"Since" is before April 13, 2024/],
 		[{ dateRange: 'custom', since: '2025-02-01', until: '2025-01-01' }, /"Until" must be after "Since"/],
 		[{ dateRange: 'custom', since: 'last tuesday' }, /"Since" is not a date/],

@@ -11,12 +11,13 @@ export const conditionFields: INodeProperties[] = [
 		type: 'options',
 		noDataExpression: true,
 		default: 'above',
+		description: 'When an event is sent. Each crossing fires once: a value that stays past the threshold does not fire again.',
 		options: [
-			{ name: 'Crosses a Threshold (Either Way)', value: 'crosses' },
-			{ name: 'Falls Below a Threshold', value: 'below' },
+			{ name: 'Crosses a Threshold (Either Way)', value: 'crosses', description: 'Fires when the value passes the threshold upwards or downwards' },
+			{ name: 'Falls Below a Threshold', value: 'below', description: 'Fires when the value drops under the threshold' },
 			{ name: 'Grows By an Amount or Percent', value: 'growsBy', description: 'Since it last fired, or since watching started' },
 			{ name: 'Passes Every Milestone', value: 'milestone', description: 'E.g. every 1,000: one alert per milestone passed.' },
-			{ name: 'Rises Above a Threshold', value: 'above' },
+			{ name: 'Rises Above a Threshold', value: 'above', description: 'Fires when the value goes over the threshold' },
 		],
 	},
 	{
@@ -24,6 +25,7 @@ export const conditionFields: INodeProperties[] = [
 		name: 'threshold',
 		type: 'number',
 		default: 1000,
+		description: 'The line the value must cross, e.g. 1,000 views',
 		displayOptions: { show: { condition: thresholdKinds } },
 	},
 	{

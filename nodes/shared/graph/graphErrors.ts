@@ -95,6 +95,12 @@ export interface DescribeOptions {
 	requiredScope?: string;
 	/** Which credential the user should open, in their words. */
 	credentialName?: string;
+	/**
+	 * The credential type that signed the request ('threadsApi', 'threadsOAuth2Api',
+	 * 'instagramApi'): the fix for a dead token or a missing permission depends on it.
+	 * The transport passes it (GraphGetOptions); without it the platform's texts are used.
+	 */
+	credentialType?: string;
 }
 
 export function describeGraphError(
@@ -108,6 +114,42 @@ export function describeGraphError(
 	const trace = error.fbtrace_id ? ` (Meta trace ID: ${error.fbtrace_id})` : '';
 	const code = error.code !== undefined ? `code ${error.code}${error.error_subcode ? `/${error.error_subcode}` : ''}` : `HTTP ${httpStatus}`;
 	const httpCode = String(httpStatus || '');
+	const scopeName = options.requiredScope ? `"${options.requiredScope}"` : 'the needed permission';
+
+	// How to get a working token, in the words of the credential dialog the user will open.
+	const threadsPasted = `To reconnect, paste a new token into the "Threads Self-Renewing Token API" credential (Meta app dashboard → Use cases → Threads API → Settings → User Token Generator) and save; it renews itself from then on.`;
+	const threadsConnect = `Open the "Threads OAuth2 API" credential and click "Reconnect". Its token lasts one hour: for schedules and triggers use the "Threads Self-Renewing Token API" credential.`;
+	const instagramPasted = `To reconnect, paste a new token into the "Instagram Self-Renewing Token API" credential (Meta app dashboard → Instagram → API setup with Instagram login → Generate token) and save; it renews itself from then on.`;
+	const tokenHelp: Record<string, { renew: string; addScope: string }> = {
+		threadsApi: {
+			renew: threadsPasted,
+			addScope: `A pasted token keeps the scopes it was generated with: add ${scopeName} to your Meta app's Threads API use case, generate a new token and paste it into the "Threads Self-Renewing Token API" credential.`,
+		},
+		threadsOAuth2Api: {
+			renew: threadsConnect,
+			addScope: `Add ${scopeName} to the "Threads OAuth2 API" credential's Scope field (comma-separated scopes) and to your Meta app's Threads API use case, then click "Reconnect".`,
+		},
+		instagramApi: {
+			renew: instagramPasted,
+			addScope: `A pasted token keeps the scopes it was generated with: add ${scopeName} to your Meta app's Instagram API permissions, generate a new token and paste it into the "Instagram Self-Renewing Token API" credential.`,
+		},
+	};
+	const threadsEither = {
+		// A Threads request without the credential type: either of Threads' two credentials.
+		renew: `Self-renewing token: ${threadsPasted} OAuth2: ${threadsConnect}`,
+		addScope: `${tokenHelp.threadsApi.addScope} With the "Threads OAuth2 API" credential: ${tokenHelp.threadsOAuth2Api.addScope}`,
+	};
+	const credentialType = options.credentialType ?? (credential === 'Instagram' ? 'instagramApi' : undefined);
+	const help = (credentialType ? tokenHelp[credentialType] : undefined) ??
+		(credential === 'Threads'
+			? threadsEither
+			: {
+					renew: `Open the ${credential} credential and reconnect it.`,
+					addScope: `Add ${scopeName} to your Meta app and to the credential, then reconnect the credential.`,
+				});
+	const slowAnswer = /did not answer within/i.test(metaSays)
+		? ' If Meta is often this slow, raise Options → "Timeout (Seconds)".'
+		: '';
 
 	switch (kind) {
 		case 'invalidToken':
@@ -115,7 +157,7 @@ export function describeGraphError(
 				kind,
 				httpCode,
 				message: `The ${credential} access token has expired or was revoked`,
-				description: `Open the ${credential} credential and reconnect it (for OAuth2: "Reconnect"; for a pasted token: paste a new long-lived token from Meta's dashboard). Meta says: ${metaSays} [${code}]${trace}`,
+				description: `${help.renew} Meta says: ${metaSays} [${code}]${trace}`,
 			};
 		case 'missingPermission': {
 			const scope = options.requiredScope;
@@ -125,7 +167,7 @@ export function describeGraphError(
 				message: scope
 					? `The ${credential} credential is missing the "${scope}" permission`
 					: `The ${credential} credential is missing a permission for this request`,
-				description: `Add ${scope ? `"${scope}"` : 'the needed permission'} to the credential's scopes (and to your Meta app's use case), then reconnect the credential. Meta says: ${metaSays} [${code}]${trace}`,
+				description: `${help.addScope} Meta says: ${metaSays} [${code}]${trace}`,
 			};
 		}
 		case 'rateLimited':
@@ -133,14 +175,14 @@ export function describeGraphError(
 				kind,
 				httpCode,
 				message: 'Meta rate limit reached for this account: retry later',
-				description: `Meta throttles calls per app and account over a rolling 24 hours. Space the workflow's runs out or lower "Concurrency" and run again later. Meta says: ${metaSays} [${code}]${trace}`,
+				description: `Meta throttles calls per app and account over a rolling 24 hours. Run the workflow less often (a trigger: fewer Poll Times), or in the node lower Options → "Max Concurrent Requests" or raise Options → "Max Wait When Rate Limited (Seconds)", and run again later. Meta says: ${metaSays} [${code}]${trace}`,
 			};
 		case 'featureNotAvailable':
 			return {
 				kind,
 				httpCode,
 				message: 'This Threads account has no access to this metric (no linked Instagram account)',
-				description: `followers_count and follower_demographics are only available to Threads profiles linked to an Instagram account. Link one in the Threads app, or remove these metrics. Meta says: ${metaSays}${trace}`,
+				description: `Followers Count and Follower Demographics are only available to Threads profiles linked to an Instagram account. Link one in the Threads app, or remove these metrics. Meta says: ${metaSays}${trace}`,
 			};
 		case 'invalidParameter':
 			return {
@@ -154,7 +196,7 @@ export function describeGraphError(
 				kind,
 				httpCode,
 				message: `${credential} had a temporary problem: retry in a few minutes`,
-				description: `Meta says: ${metaSays} [${code}]${trace}`,
+				description: `Meta says: ${metaSays} [${code}]${trace}${slowAnswer}`,
 			};
 		default:
 			return {

@@ -91,7 +91,7 @@ export function comparePreviousParameter(displayOptions: IDisplayOptions): INode
 		type: 'boolean',
 		default: false,
 		description:
-			'Whether to add <metric>_previous and <metric>_change_pct (percent) for the same number of days just before, to the totals row (one more request)',
+			'Whether to add, after each total, its value for the same number of days just before (_previous) and the change in percent (_change_pct); one more request',
 		displayOptions,
 	};
 }

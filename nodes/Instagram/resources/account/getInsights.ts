@@ -116,6 +116,7 @@ export const getAccountInsightsFields: INodeProperties[] = [
 		name: 'report',
 		type: 'options',
 		default: 'totals',
+		description: 'Account Totals: metrics over a date range. Audience Demographics: who your followers or engaged accounts are.',
 		displayOptions: { show: showFor },
 		options: [
 			{ name: 'Account Totals', value: 'totals', description: 'Metrics over a date range, optionally broken down' },
@@ -154,6 +155,7 @@ export const getAccountInsightsFields: INodeProperties[] = [
 		name: 'demographicMetric',
 		type: 'options',
 		default: 'follower_demographics',
+		description: 'Whose demographics: your followers, or the accounts that engaged with your content',
 		displayOptions: demographicsShown,
 		options: [
 			{ name: 'Engaged Audience', value: 'engaged_audience_demographics' },
@@ -165,6 +167,7 @@ export const getAccountInsightsFields: INodeProperties[] = [
 		name: 'demographicBreakdown',
 		type: 'options',
 		default: 'country',
+		description: 'One row per value of this (e.g. per country), largest first, top 45',
 		displayOptions: demographicsShown,
 		options: DEMOGRAPHIC_BREAKDOWNS.map((value) => ({ name: titleCase(value), value })),
 	},
@@ -173,6 +176,7 @@ export const getAccountInsightsFields: INodeProperties[] = [
 		name: 'timeframe',
 		type: 'options',
 		default: 'this_month',
+		description: 'The period the demographics describe',
 		displayOptions: demographicsShown,
 		options: [
 			{ name: 'This Month', value: 'this_month' },

@@ -71,7 +71,7 @@ export function mediaIdParameter(displayOptions: IDisplayOptions): INodeProperti
 		required: true,
 		default: '',
 		placeholder: 'e.g. 17912345678901234',
-		description: 'The media’s ID, usually mapped from a List step ({{ $json.id }}), or the link of one of your posts or reels (found among your 500 latest)',
+		description: 'The media’s ID, usually mapped from a List step, or the link of one of your posts or reels (looked for among your 500 latest)',
 		displayOptions,
 	};
 }

@@ -84,14 +84,14 @@ export const getUserInsightsFields: INodeProperties[] = [
 		type: 'multiOptions',
 		default: ['views', 'likes', 'replies', 'reposts', 'quotes'],
 		description:
-			'Numbers for the date range. Totals come as one row; Views alone comes as one row per day; Clicks as one row per link; Follower Demographics as one row per country/city/age/gender.',
+			'Numbers for the date range. Totals come as one row; Views alone comes as one row per day; Clicks as one row per link; Follower Demographics as one row per value of its Breakdown.',
 		displayOptions: { show: showFor },
 		options: [
 			{ name: 'Clicks', value: 'clicks', description: 'Clicks on links you shared, one row per link' },
 			{
 				name: 'Follower Demographics',
 				value: 'follower_demographics',
-				description: 'Needs a Breakdown, 100+ followers and a linked Instagram account; ignores the date range',
+				description: 'Shows the Breakdown field. Needs 100+ followers and a linked Instagram account; ignores the date range.',
 			},
 			{
 				name: 'Followers Count',
@@ -112,8 +112,9 @@ export const getUserInsightsFields: INodeProperties[] = [
 		name: 'breakdown',
 		type: 'options',
 		default: '',
-		description: 'Required with Follower Demographics, and only with it',
-		displayOptions: { show: showFor },
+		description: 'Follower Demographics comes as one row per country, city, age or gender: choose which',
+		// A multiOptions value is an array: n8n shows this field when any selected metric matches.
+		displayOptions: { show: { ...showFor, metrics: ['follower_demographics'] } },
 		options: [
 			{ name: 'Age', value: 'age' },
 			{ name: 'City', value: 'city' },
