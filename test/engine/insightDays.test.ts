@@ -4,7 +4,10 @@
  * midnight and DST. The simulator stamps buckets as Meta's Threads page does (end_time at
  * 08:00 UTC: a fixed UTC−8 day).
  */
-import { requestLines, runThreads, useSimulator } from './fixtures';
+import { PACKAGE, runWorkflow } from '../harness/runWorkflow';
+import { createInstagramDemoWorld } from '../simulator/instagram/demoWorld';
+import { InstagramSimulator } from '../simulator/instagram/instagramSimulator';
+import { adoptedTokenCredential, requestLines, runThreads, useSimulator } from './fixtures';
 
 beforeEach(() => {
 	jest.useFakeTimers({
@@ -80,5 +83,46 @@ describe('today', () => {
 		jest.setSystemTime(Date.parse('2026-11-29T12:00:00Z'));
 		const result = await runThreads(threads, views('today'), { timezone: 'UTC' });
 		expect(result.items.map((row) => [row.date, row.complete])).toEqual([['2026-11-29', false]]);
+	});
+});
+
+describe('Instagram: Pacific days, summer time included', () => {
+	let sim: InstagramSimulator;
+	let token: string;
+	beforeEach(() => {
+		jest.setSystemTime(Date.parse('2026-07-15T12:00:00Z'));
+		sim = new InstagramSimulator();
+		({ token } = createInstagramDemoWorld(sim));
+		sim.install();
+	});
+	afterEach(() => sim.uninstall());
+
+	it('Yesterday in Tokyo in July: one request from 07:00 UTC to 07:00 UTC, the row for that day, complete', async () => {
+		const result = await runWorkflow(
+			{
+				nodes: [
+					{ id: 's', name: 'Start', type: 'test.items', typeVersion: 1, position: [0, 0], parameters: { items: '[{}]' } },
+					{
+						id: 'ig',
+						name: 'Instagram',
+						type: `${PACKAGE}.instagram`,
+						typeVersion: 1,
+						position: [200, 0],
+						parameters: { resource: 'account', operation: 'getInsights', metrics: ['views'], dateRange: 'yesterday' },
+						credentials: { instagramApi: { id: 'instagramApi', name: 'Instagram account' } },
+					},
+				],
+				connections: { Start: { main: [[{ node: 'Instagram', type: 'main' as never, index: 0 }]] } },
+			},
+			{ credentials: { instagramApi: adoptedTokenCredential(token) }, timezone: 'Asia/Tokyo' },
+		);
+		expect(result.error).toBeUndefined();
+		const since = Date.parse('2026-07-14T07:00:00Z') / 1000;
+		const until = Date.parse('2026-07-15T07:00:00Z') / 1000;
+		expect(sim.requests.map((request) => [request.query.since, request.query.until])).toEqual([[String(since), String(until)]]);
+		const raw = await sim.handle({ method: 'GET', path: `/v23.0/me/insights?metric=views&period=day&metric_type=total_value&since=${since}&until=${until}`, headers: { authorization: `Bearer ${token}` } });
+		expect(result.output.Instagram.map((item) => item.json)).toEqual([
+			{ since: '2026-07-14', until: '2026-07-14', views: (raw.body as any).data[0].total_value.value, complete: true },
+		]);
 	});
 });

@@ -233,6 +233,21 @@ describe('account insights', () => {
 		expect(ts.values.reduce((s: number, v: Json) => s + v.value, 0)).toBe(tv.total_value.value);
 	});
 
+	it('days are Pacific days, as Meta’s pages stamp them: 08:00 UTC in winter, 07:00 UTC in summer, across the DST change', async () => {
+		const { call } = setup();
+		// 2026-03-05 … 2026-03-09 (Pacific); US summer time starts on 2026-03-08.
+		const since = unix(Date.parse('2026-03-05T08:00:00Z'));
+		const until = unix(Date.parse('2026-03-10T07:00:00Z'));
+		const ts = body(await call(`/me/insights?metric=reach&period=day&metric_type=time_series&since=${since}&until=${until}`)).data[0];
+		expect(ts.values.map((v: Json) => v.end_time)).toEqual([
+			'2026-03-06T08:00:00+0000',
+			'2026-03-07T08:00:00+0000',
+			'2026-03-08T08:00:00+0000',
+			'2026-03-09T07:00:00+0000',
+			'2026-03-10T07:00:00+0000',
+		]);
+	});
+
 	it('30-day rule, 90-day retention, and two 30-day windows sum to the 60-day total', async () => {
 		const { call } = setup();
 		const q = (since: number, until: number) => `/me/insights?metric=views,likes&period=day&metric_type=total_value&breakdown=media_product_type&since=${since}&until=${until}`;

@@ -14,6 +14,7 @@ import {
 	DemographicBreakdown,
 	demographics,
 	dayStart,
+	nextDayStart,
 	IgSimAccount,
 	IgSimMedia,
 	mediaBreakdown,
@@ -202,8 +203,8 @@ export function rangeDays(range: Range, now: number): Array<{ start: number; fra
 	const out: Array<{ start: number; fraction: number }> = [];
 	const from = range.since * 1000;
 	let d = dayStart(from);
-	if (d < from) d += DAY_MS;
-	for (; d < range.until * 1000 && d <= now; d += DAY_MS) out.push({ start: d, fraction: Math.min(1, (now - d) / DAY_MS) });
+	if (d < from) d = nextDayStart(d);
+	for (; d < range.until * 1000 && d <= now; d = nextDayStart(d)) out.push({ start: d, fraction: Math.min(1, (now - d) / (nextDayStart(d) - d)) });
 	return out;
 }
 
@@ -235,7 +236,7 @@ function totalValueInsights(
 		data: metrics.map((name) => {
 			const base = { name, period: 'day', ...described(name), id: `${account.id}/insights/${name}/day` };
 			if (metricType === 'time_series') {
-				return { ...base, values: days.map((d) => ({ value: d.values[name], end_time: formatTimestamp(d.start + DAY_MS) })) };
+				return { ...base, values: days.map((d) => ({ value: d.values[name], end_time: formatTimestamp(nextDayStart(d.start)) })) };
 			}
 			const value = days.reduce((s, d) => s + d.values[name], 0);
 			const totalValue: Record<string, unknown> = { value };

@@ -8,7 +8,8 @@
  *   (account seed, day). A range is the sum of its days, breakdowns are per-day splits
  *   summed, so any split of a range into windows adds up to the whole.
  */
-import { META_DAY_OFFSET_MS } from '../params';
+import { DateTime } from 'luxon';
+
 import { hash53, numericId, randomFor, seededRandom, shortcodeFor } from '../random';
 import { DAY_MS, growthAt, HOUR_MS } from '../world';
 
@@ -209,11 +210,20 @@ export function mediaBreakdown(media: IgSimMedia, account: IgSimAccount, metric:
 
 // ---------------------------------------------------------------- account insights (daily)
 
-export const META_DAY_OFFSET = META_DAY_OFFSET_MS;
+/**
+ * Instagram's reporting day: its pages say daily periods end on UTC−07:00 (a May example
+ * stamps 07:00 UTC) and stamp January days at 08:00 UTC, i.e. Pacific midnight, with DST.
+ */
+export const IG_DAY_ZONE = 'America/Los_Angeles';
 
-/** Start (ms) of the Meta reporting day containing `ms` (00:00 Pacific, fixed UTC−8). */
+/** Start (ms) of the Meta reporting day containing `ms` (00:00 Pacific). */
 export function dayStart(ms: number): number {
-	return Math.floor((ms - META_DAY_OFFSET) / DAY_MS) * DAY_MS + META_DAY_OFFSET;
+	return DateTime.fromMillis(ms, { zone: IG_DAY_ZONE }).startOf('day').toMillis();
+}
+
+/** Start (ms) of the reporting day after the one starting at `start` (23 or 25 hours across DST). */
+export function nextDayStart(start: number): number {
+	return DateTime.fromMillis(start, { zone: IG_DAY_ZONE }).plus({ days: 1 }).startOf('day').toMillis();
 }
 
 export const TOTAL_VALUE_METRICS = [
