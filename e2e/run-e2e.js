@@ -9,17 +9,22 @@
 const assert = require('assert/strict');
 const fs = require('fs');
 const path = require('path');
-const { ROOT, RUNTIME, SIM_BUILD, NODE_TYPE, CREDENTIAL_TYPES, INSTAGRAM_NODE_TYPE, INSTAGRAM_CREDENTIAL_TYPE, PACKAGE_NAME, n8n, parseRawOutput, step, info, color } = require('../scripts/lib/runtime');
+const { ROOT, RUNTIME, SIM_BUILD, PRELOAD, INSTAGRAM_PRELOAD, NODE_TYPE, CREDENTIAL_TYPES, INSTAGRAM_NODE_TYPE, INSTAGRAM_CREDENTIAL_TYPE, PACKAGE_NAME, n8n, parseRawOutput, step, info, color } = require('../scripts/lib/runtime');
 const { ensureRuntime } = require('../scripts/install-n8n');
 const P = require('../scripts/lib/project');
 const { startN8n, ensureOwner } = require('../scripts/lib/server');
-const { browserCheck } = require('./browser-check');
+const { browserCheck, editorScreenshots } = require('./browser-check');
 
 const USER_FOLDER = path.join(RUNTIME, 'n8n-e2e');
 const ARTIFACTS = path.join(__dirname, 'artifacts');
 const PORT = Number(process.env.E2E_N8N_PORT || 5690);
 const withBrowser = !process.argv.includes('--no-browser');
 const INSIGHT_METRICS = ['views', 'likes', 'replies', 'reposts', 'quotes', 'shares'];
+/** The counts in the flagship's engagement_rate: (likes + replies + reposts + quotes + shares) / views. */
+const ENGAGEMENT = ['likes', 'replies', 'reposts', 'quotes', 'shares'];
+/** The post fields the flagship asks for, in its columns' order. */
+const REPORT_FIELDS = ['id', 'timestamp', 'media_type', 'permalink', 'text'];
+const QUICKCHART_STUB = path.join(__dirname, 'preload', 'quickchart-stub.js');
 const TOKEN_PATHS = ['/debug_token', '/refresh_access_token', '/access_token', '/oauth/access_token'];
 const INSTAGRAM_TOKEN_PATHS = ['/access_token', '/refresh_access_token'];
 const EXPIRED_MESSAGE = /access token has expired or was revoked/i;
@@ -39,18 +44,25 @@ async function test(name, fn) {
 	}
 }
 
-/** Run copies of the flagship: Manual Trigger instead of Schedule, no Google Sheets; one per credential type. */
+/**
+ * Run copies of the flagship: Manual Trigger instead of Schedule, no Google Sheets; one per
+ * credential type. The demo texts are at most 81 characters, so the OAuth2 copy also shortens
+ * text to 40 characters (Row Options), to see the shortening at work in a real n8n.
+ */
+const OAUTH2_TEXT_LENGTH = 40;
 function runCopies(flagship) {
 	const { workflow, lastNode } = P.flagshipRunCopy(flagship);
 	const oauth2 = JSON.parse(JSON.stringify(workflow));
 	oauth2.id = 'thrDailyRptOAuth';
-	oauth2.name = `${flagship.name} (e2e: OAuth2 Connect credential)`;
+	oauth2.name = `${flagship.name} (e2e: OAuth2 Connect credential, text shortened to ${OAUTH2_TEXT_LENGTH})`;
 	for (const node of oauth2.nodes) {
 		if (node.type !== NODE_TYPE) continue;
 		node.parameters.authentication = 'oAuth2';
+		node.parameters.rowOptions = { ...node.parameters.rowOptions, textLength: OAUTH2_TEXT_LENGTH };
 		node.credentials = { threadsOAuth2Api: P.DEMO_OAUTH2_CREDENTIAL };
 	}
-	return { selfRenewing: workflow, oauth2, lastNode, listNode: workflow.nodes.find((n) => n.parameters?.operation === 'list').name };
+	const listNode = workflow.nodes.find((n) => n.parameters?.operation === 'list');
+	return { selfRenewing: workflow, oauth2, lastNode, listNode: listNode.name, listParameters: listNode.parameters };
 }
 
 /** The Instagram alert with Slack replaced by No Operation (no Slack account here), so n8n can activate it. */
@@ -69,15 +81,18 @@ function activationCopy(example) {
  * Instagram one shares its clock, THREADS_SIM_NOW); returns the run, both simulators' logs
  * and the process output.
  */
-async function execute(id, sim = {}) {
+async function execute(id, sim = {}, { quickChartStub = false } = {}) {
 	const stamp = `${id}-${Date.now()}`;
 	const logFile = path.join(USER_FOLDER, `sim-log-${stamp}.json`);
 	const igLogFile = path.join(USER_FOLDER, `ig-sim-log-${stamp}.json`);
+	const chartLogFile = path.join(USER_FOLDER, `quickchart-log-${stamp}.json`);
 	const env = {
 		N8N_LOG_LEVEL: 'info',
 		THREADS_SIM_LOG: logFile,
 		INSTAGRAM_SIM_LOG: igLogFile,
 		...Object.fromEntries(Object.entries(sim).map(([k, v]) => [`THREADS_SIM_${k}`, String(v)])),
+		// quickchart.io is not reachable from here: a stub answers it in this one process (e2e/preload/quickchart-stub.js).
+		...(quickChartStub ? { NODE_OPTIONS: `--require ${PRELOAD} --require ${INSTAGRAM_PRELOAD} --require ${QUICKCHART_STUB}`, QUICKCHART_STUB_LOG: chartLogFile } : {}),
 	};
 	const out = await n8n(['execute', `--id=${id}`, '--rawOutput'], { userFolder: USER_FOLDER, env });
 	let run;
@@ -87,11 +102,13 @@ async function execute(id, sim = {}) {
 		run = undefined;
 	}
 	const readLog = (file) => (fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : undefined);
-	return { ...out, run, simLog: readLog(logFile), igLog: readLog(igLogFile) };
+	return { ...out, run, simLog: readLog(logFile), igLog: readLog(igLogFile), chartLog: readLog(chartLogFile) };
 }
 
-/** What the simulator (same demo world, same frozen clock) says the report rows must be. */
-async function expectedReport(now, since, until) {
+const luxon = () => require(path.join(ROOT, 'node_modules', 'luxon'));
+
+/** A simulator with the demo world on a frozen clock, and a GET that must answer 200. */
+function threadsWorld(now) {
 	const { ThreadsSimulator } = require(path.join(SIM_BUILD, 'test', 'simulator', 'threadsSimulator.js'));
 	const { createDemoWorld } = require(path.join(SIM_BUILD, 'test', 'simulator', 'demoWorld.js'));
 	const sim = new ThreadsSimulator({ now: () => now });
@@ -101,24 +118,116 @@ async function expectedReport(now, since, until) {
 		assert.equal(res.status, 200, `simulator ${p}: ${JSON.stringify(res.body)}`);
 		return res.body;
 	};
-	const ids = [];
+	return { get, token };
+}
+
+/**
+ * Whole days first..last (ISO dates) as Meta counts them for Threads account insights: its
+ * day starts at 08:00 UTC (a fixed UTC−8, as its pages stamp daily values), so the range is
+ * first T08:00Z … the day after last T08:00Z, capped at now; complete once that end has passed.
+ */
+function threadsMetaDays(first, last, now) {
+	const { DateTime } = luxon();
+	const since = Date.parse(`${first}T08:00:00Z`) / 1000;
+	const end = Date.parse(`${DateTime.fromISO(last, { zone: 'UTC' }).plus({ days: 1 }).toISODate()}T08:00:00Z`) / 1000;
+	const nowSeconds = Math.floor(now / 1000);
+	return { since, until: Math.min(end, nowSeconds), complete: end <= nowSeconds };
+}
+
+/** The same for Instagram: Meta's day there is the Pacific day (midnight America/Los_Angeles, summer time included). */
+function instagramMetaDays(first, last, now) {
+	const { DateTime } = luxon();
+	const since = DateTime.fromISO(first, { zone: 'America/Los_Angeles' }).startOf('day').toSeconds();
+	const end = DateTime.fromISO(last, { zone: 'America/Los_Angeles' }).plus({ days: 1 }).startOf('day').toSeconds();
+	const nowSeconds = Math.floor(now / 1000);
+	return { since, until: Math.min(end, nowSeconds), complete: end <= nowSeconds };
+}
+
+/**
+ * A range the node sent against the one expected: `since` exactly; `until` exactly when the
+ * last day has ended, otherwise "now" on the n8n process's clock, which runs a little after
+ * the test's (the simulator, frozen at the test's now, caps it there anyway).
+ */
+function assertRange(query, expected, label) {
+	assert.equal(query.since, String(expected.since), `${label}: since`);
+	if (expected.complete) assert.equal(query.until, String(expected.until), `${label}: until`);
+	else assert.ok(Number(query.until) >= expected.until && Number(query.until) <= expected.until + 300, `${label}: until ${query.until} is now (${expected.until})`);
+}
+
+/** The day a Threads daily value counts: Meta stamps it with its bucket's end (08:00 UTC of the next day). */
+function threadsBucketDay(endTime) {
+	const { DateTime } = luxon();
+	return DateTime.fromISO(endTime.replace(/([+-]\d{2})(\d{2})$/, '$1:$2')).minus({ seconds: 1 }).setZone('UTC-8').toISODate();
+}
+
+/** A Threads account insight's number over days first..last: total_value, or the sum of the daily values of those days. */
+function threadsInsightNumber(data, name, first, last) {
+	const insight = data.find((i) => i.name === name);
+	if (!insight) return null;
+	if (typeof insight.total_value?.value === 'number') return insight.total_value.value;
+	return (insight.values ?? []).filter((v) => !v.end_time || (threadsBucketDay(v.end_time) >= first && threadsBucketDay(v.end_time) <= last)).reduce((sum, v) => sum + v.value, 0);
+}
+
+/** "Compare With Previous Period": the change in percent, one decimal (as a sheet shows it), empty when there was nothing before. */
+function changePercent(now, before) {
+	return typeof before === 'number' && before !== 0 && typeof now === 'number' ? ((now - before) / before) * 100 : null;
+}
+
+/**
+ * What the simulator (same demo world, same frozen clock) says the report rows must be: the
+ * posts of the list (fields as the flagship asks them), reposts of other people's posts left
+ * out, each post's lifetime insights, report_date first and engagement_rate last.
+ */
+async function expectedReport(now, since, until) {
+	const { DateTime } = luxon();
+	const { get, token } = threadsWorld(now);
+	const posts = [];
 	let after;
 	do {
-		const page = await get(`/v1.0/me/threads?fields=id&limit=100&since=${since}&until=${until}${after ? `&after=${encodeURIComponent(after)}` : ''}`);
-		ids.push(...page.data.map((p) => p.id));
+		const page = await get(`/v1.0/me/threads?fields=${REPORT_FIELDS.join(',')}&limit=100&since=${since}&until=${until}${after ? `&after=${encodeURIComponent(after)}` : ''}`);
+		posts.push(...page.data);
 		after = page.data.length ? page.paging?.cursors?.after : undefined;
 	} while (after);
+	const kept = posts.filter((p) => p.media_type !== 'REPOST_FACADE');
+	const reportDate = DateTime.fromMillis(now, { zone: 'UTC' }).toISODate(); // the workflow's timezone is the instance's: UTC here
 	const rows = [];
-	for (const id of ids) {
-		const insights = await get(`/v1.0/${id}/insights?metric=${INSIGHT_METRICS.join(',')}`);
-		const row = { id };
+	for (const post of kept) {
+		const insights = await get(`/v1.0/${post.id}/insights?metric=${INSIGHT_METRICS.join(',')}`);
+		const row = { report_date: reportDate, ...post };
 		for (const metric of INSIGHT_METRICS) {
 			const found = insights.data.find((i) => i.name === metric);
 			row[metric] = found ? found.values[0].value : null;
 		}
+		row.engagement_rate = row.views > 0 ? ENGAGEMENT.reduce((sum, m) => sum + row[m], 0) / row.views : null;
 		rows.push(row);
 	}
-	return { ids, rows, token };
+	return { posts, ids: kept.map((p) => p.id), rows, token };
+}
+
+/**
+ * The flagship's rows against the expected ones: the same columns in the same order, the same
+ * values; text cut to `textLength` characters ending with "…" where it was longer;
+ * engagement_rate the exact ratio to 4 decimal places; report_date today (or tomorrow, if the
+ * run crossed midnight).
+ */
+function assertReportRows(rows, expected, { textLength, reportDates }) {
+	assert.equal(rows.length, expected.length, `${rows.length} rows, expected ${expected.length}`);
+	rows.forEach((row, i) => {
+		const want = expected[i];
+		assert.deepEqual(Object.keys(row), Object.keys(want), `row ${i} (${want.id}): columns`);
+		for (const [key, value] of Object.entries(want)) {
+			const actual = row[key];
+			if (key === 'report_date') assert.ok(reportDates.includes(actual), `row ${i}: report_date ${actual}, expected ${reportDates.join(' or ')}`);
+			else if (key === 'engagement_rate') {
+				if (value === null) assert.equal(actual, null, `row ${i}: engagement_rate without views`);
+				else assert.ok(typeof actual === 'number' && Math.abs(actual - value) <= 0.00005 + 1e-12, `row ${i}: engagement_rate ${actual}, expected ${value}`);
+			} else if (key === 'text' && [...value].length > textLength) {
+				assert.ok(actual.endsWith('…'), `row ${i}: shortened text ends with "…": ${actual}`);
+				assert.ok([...actual].length <= textLength && [...actual].length >= textLength / 2, `row ${i}: text of ${[...actual].length} characters, at most ${textLength}`);
+				assert.ok(value.startsWith(actual.slice(0, -1)), `row ${i}: "${actual}" is the start of "${value}"`);
+			} else assert.deepEqual(actual, value, `row ${i} (${want.id}): ${key}`);
+		}
+	});
 }
 
 function dataRequests(simLog) {
@@ -129,62 +238,115 @@ function instagramDataRequests(igLog) {
 	return igLog.requests.filter((r) => !INSTAGRAM_TOKEN_PATHS.includes(r.path));
 }
 
-/** A Graph insight's number: total_value, or the sum of a time series' values (Threads' views). */
-function insightNumber(data, name) {
+/** An Instagram account total: total_value (asked for with metric_type=total_value). */
+function instagramTotal(data, name) {
 	const insight = data.find((i) => i.name === name);
-	if (!insight) return null;
-	if (typeof insight.total_value?.value === 'number') return insight.total_value.value;
-	return (insight.values ?? []).reduce((sum, v) => sum + v.value, 0);
+	return typeof insight?.total_value?.value === 'number' ? insight.total_value.value : null;
 }
 
 /**
  * What the two simulators (same demo worlds, same frozen clock) say yesterday's row of
  * "Threads + Instagram daily numbers in one Google Sheet" must be, read straight from the
- * Graph answers: Threads user insights (the ranged metrics for yesterday, followers_count
- * unranged, as Meta requires) and Instagram account totals for yesterday.
+ * Graph answers for yesterday as each platform counts its days: Threads user insights (the
+ * ranged metrics from yesterday 08:00 UTC, followers_count unranged, as Meta requires) and
+ * Instagram account totals from yesterday's Pacific midnight.
  */
-async function expectedDailyRow(now, since, until, threadsMetrics, instagramMetrics) {
-	const { ThreadsSimulator } = require(path.join(SIM_BUILD, 'test', 'simulator', 'threadsSimulator.js'));
-	const { createDemoWorld } = require(path.join(SIM_BUILD, 'test', 'simulator', 'demoWorld.js'));
+async function expectedDailyRow(now, day, threadsMetrics, instagramMetrics) {
 	const { InstagramSimulator } = require(path.join(SIM_BUILD, 'test', 'simulator', 'instagram', 'instagramSimulator.js'));
 	const { createInstagramDemoWorld } = require(path.join(SIM_BUILD, 'test', 'simulator', 'instagram', 'demoWorld.js'));
-	const threads = new ThreadsSimulator({ now: () => now });
-	const threadsToken = createDemoWorld(threads).token;
+	const threads = threadsWorld(now);
 	const instagram = new InstagramSimulator({ now: () => now });
 	const instagramToken = createInstagramDemoWorld(instagram).token;
-	const get = async (sim, token, p) => {
-		const res = await sim.handle({ method: 'GET', path: p, headers: { authorization: `Bearer ${token}` } });
+	const igGet = async (p) => {
+		const res = await instagram.handle({ method: 'GET', path: p, headers: { authorization: `Bearer ${instagramToken}` } });
 		assert.equal(res.status, 200, `simulator ${p}: ${JSON.stringify(res.body)}`);
 		return res.body.data;
 	};
+	const threadsRange = threadsMetaDays(day, day, now);
+	const instagramRange = instagramMetaDays(day, day, now);
 	const ranged = threadsMetrics.filter((m) => m !== 'followers_count');
 	const t = [
-		...(await get(threads, threadsToken, `/v1.0/me/threads_insights?metric=${ranged.join(',')}&since=${since}&until=${until}`)),
-		...(await get(threads, threadsToken, '/v1.0/me/threads_insights?metric=followers_count')),
+		...(await threads.get(`/v1.0/me/threads_insights?metric=${ranged.join(',')}&since=${threadsRange.since}&until=${threadsRange.until}`)).data,
+		...(await threads.get('/v1.0/me/threads_insights?metric=followers_count')).data,
 	];
-	const ig = await get(instagram, instagramToken, `/v23.0/me/insights?metric=${instagramMetrics.join(',')}&period=day&metric_type=total_value&since=${since}&until=${until}`);
-	const { DateTime } = require(path.join(ROOT, 'node_modules', 'luxon'));
+	const ig = await igGet(`/v23.0/me/insights?metric=${instagramMetrics.join(',')}&period=day&metric_type=total_value&since=${instagramRange.since}&until=${instagramRange.until}`);
+	const number = (name) => threadsInsightNumber(t, name, day, day);
 	return {
 		row: {
-			date: DateTime.fromSeconds(since, { zone: 'UTC' }).toISODate(),
-			threads_views: insightNumber(t, 'views'),
-			threads_likes: insightNumber(t, 'likes'),
-			threads_replies: insightNumber(t, 'replies'),
-			threads_reposts: insightNumber(t, 'reposts'),
-			threads_quotes: insightNumber(t, 'quotes'),
-			threads_followers: insightNumber(t, 'followers_count'),
-			instagram_views: insightNumber(ig, 'views'),
-			instagram_reach: insightNumber(ig, 'reach'),
-			instagram_likes: insightNumber(ig, 'likes'),
-			instagram_comments: insightNumber(ig, 'comments'),
-			instagram_shares: insightNumber(ig, 'shares'),
-			instagram_saves: insightNumber(ig, 'saves'),
-			instagram_interactions: insightNumber(ig, 'total_interactions'),
+			date: day,
+			threads_views: number('views'),
+			threads_likes: number('likes'),
+			threads_replies: number('replies'),
+			threads_reposts: number('reposts'),
+			threads_quotes: number('quotes'),
+			threads_followers: number('followers_count'),
+			threads_complete: threadsRange.complete,
+			instagram_views: instagramTotal(ig, 'views'),
+			instagram_reach: instagramTotal(ig, 'reach'),
+			instagram_likes: instagramTotal(ig, 'likes'),
+			instagram_comments: instagramTotal(ig, 'comments'),
+			instagram_shares: instagramTotal(ig, 'shares'),
+			instagram_saves: instagramTotal(ig, 'saves'),
+			instagram_interactions: instagramTotal(ig, 'total_interactions'),
+			instagram_complete: instagramRange.complete,
 		},
 		ranged,
-		threadsToken,
+		threadsRange,
+		instagramRange,
+		threadsToken: threads.token,
 		instagramToken,
 	};
+}
+
+/**
+ * "Account growth to Airtable": yesterday's totals (Threads' day: from 08:00 UTC), each
+ * compared with the day before, followers_count now, and whether yesterday has ended in
+ * Meta's day.
+ */
+async function expectedGrowthRow(now, day, dayBefore, metrics) {
+	const { get } = threadsWorld(now);
+	const ranged = metrics.filter((m) => m !== 'followers_count');
+	const current = threadsMetaDays(day, day, now);
+	const previous = threadsMetaDays(dayBefore, dayBefore, now);
+	const cur = (await get(`/v1.0/me/threads_insights?metric=${ranged.join(',')}&since=${current.since}&until=${current.until}`)).data;
+	const followers = (await get('/v1.0/me/threads_insights?metric=followers_count')).data;
+	const prev = (await get(`/v1.0/me/threads_insights?metric=${ranged.join(',')}&since=${previous.since}&until=${previous.until}`)).data;
+	const row = { since: day, until: day };
+	for (const metric of metrics) {
+		if (metric === 'followers_count') {
+			row.followers_count = threadsInsightNumber(followers, 'followers_count');
+			continue;
+		}
+		row[metric] = threadsInsightNumber(cur, metric, day, day);
+		row[`${metric}_previous`] = threadsInsightNumber(prev, metric, dayBefore, dayBefore);
+		row[`${metric}_change_pct`] = changePercent(row[metric], row[`${metric}_previous`]);
+	}
+	row.complete = current.complete;
+	return { row, ranged, current, previous };
+}
+
+/**
+ * "Weekly views chart to Slack": the 7 days of last week (Monday to Sunday, in the workflow's
+ * timezone, UTC here), one row per Meta day { date, views, complete }, from one request for
+ * the whole week as Threads counts its days.
+ */
+async function expectedWeek(now) {
+	const { DateTime } = luxon();
+	const today = DateTime.fromMillis(now, { zone: 'UTC' }).startOf('day');
+	const monday = today.minus({ days: ((today.weekday - 1 + 7) % 7) + 7 });
+	const days = Array.from({ length: 7 }, (_, i) => monday.plus({ days: i }).toISODate());
+	const range = threadsMetaDays(days[0], days[6], now);
+	const { get } = threadsWorld(now);
+	const views = (await get(`/v1.0/me/threads_insights?metric=views&since=${range.since}&until=${range.until}`)).data.find((i) => i.name === 'views');
+	const rows = views.values
+		.map((v) => ({ date: threadsBucketDay(v.end_time), views: v.value, complete: Date.parse(v.end_time.replace(/([+-]\d{2})(\d{2})$/, '$1:$2')) <= now }))
+		.filter((r) => days.includes(r.date));
+	return { days, range, rows };
+}
+
+/** Items of a node in an IRun with their binary data (P.nodeItems gives the JSON only). */
+function nodeOutput(run, nodeName) {
+	return (run?.data?.resultData?.runData?.[nodeName] ?? []).flatMap((r) => r.data?.main?.[0] ?? []);
 }
 
 async function main() {
@@ -206,6 +368,8 @@ async function main() {
 	const combinedExample = examples.find((e) => e.file === P.COMBINED_FILE).workflow;
 	const combined = P.combinedRunCopy(combinedExample);
 	const igAlert = activationCopy(examples.find((e) => e.file === 'alert-when-an-instagram-post-passes-1000-views.json').workflow);
+	const weeklyExample = examples.find((e) => e.file === P.WEEKLY_CHART_FILE).workflow;
+	const weekly = P.weeklyChartRunCopy(weeklyExample);
 	const { token } = P.demoToken();
 	const setupSeconds = (Date.now() - started) / 1000;
 	console.log('');
@@ -229,7 +393,7 @@ async function main() {
 		});
 	}
 
-	await test('the run copies import (flagship ×2, growth, Threads + Instagram daily: Manual Trigger instead of Schedule, no destination; Instagram alert: Slack replaced by No Operation)', async () => {
+	await test('the run copies import (flagship ×2, growth, Threads + Instagram daily, weekly chart: Manual Trigger instead of Schedule, no destination; Instagram alert: Slack replaced by No Operation)', async () => {
 		const dir = path.join(USER_FOLDER, 'import', 'runs');
 		fs.mkdirSync(dir, { recursive: true });
 		fs.writeFileSync(path.join(dir, 'self-renewing.json'), JSON.stringify(copies.selfRenewing));
@@ -237,15 +401,19 @@ async function main() {
 		fs.writeFileSync(path.join(dir, 'growth.json'), JSON.stringify(growth.workflow));
 		fs.writeFileSync(path.join(dir, 'threads-instagram-daily.json'), JSON.stringify(combined.workflow));
 		fs.writeFileSync(path.join(dir, 'instagram-alert.json'), JSON.stringify(igAlert.workflow));
+		fs.writeFileSync(path.join(dir, 'weekly-chart.json'), JSON.stringify(weekly.workflow));
 		const out = await n8n(['import:workflow', '--separate', `--input=${dir}`], { userFolder: USER_FOLDER, env: { N8N_LOG_LEVEL: 'info' } });
 		assert.equal(out.code, 0, out.stdout + out.stderr);
-		assert.match(out.stdout + out.stderr, /Successfully imported 5 workflows/);
+		assert.match(out.stdout + out.stderr, /Successfully imported 6 workflows/);
 	});
 
-	for (const [label, workflow] of [['self-renewing token credential', copies.selfRenewing], ['OAuth2 Connect credential', copies.oauth2]]) {
-		await test(`flagship executes headless (${label}): the report rows and the requests the simulator expects`, async () => {
+	for (const [label, workflow, textLength] of [
+		['self-renewing token credential', copies.selfRenewing, copies.listParameters.rowOptions.textLength],
+		[`OAuth2 Connect credential, text shortened to ${OAUTH2_TEXT_LENGTH}`, copies.oauth2, OAUTH2_TEXT_LENGTH],
+	]) {
+		await test(`flagship executes headless (${label}): one row per post with report_date, its fields, its insights and engagement_rate, reposts skipped; the requests the simulator expects`, async () => {
 			const now = Date.now();
-			const { DateTime } = require(path.join(ROOT, 'node_modules', 'luxon'));
+			const { DateTime } = luxon();
 			const today = DateTime.fromMillis(now, { zone: 'UTC' }).startOf('day');
 			const since = Math.floor(today.minus({ days: 7 }).toSeconds());
 			const until = Math.floor(today.toSeconds()) - 1; // presets end one second before midnight
@@ -256,12 +424,21 @@ async function main() {
 			const rows = P.nodeItems(r.run, copies.lastNode);
 			const expected = await expectedReport(now, since, until);
 			assert.ok(expected.rows.length > 0, 'the demo world has posts in the last 7 days');
-			assert.deepEqual(rows, expected.rows);
-			// Requests: the list (last 7 whole days, 100 per page), then one insights request per post.
+			const reportDates = [...new Set([today.toISODate(), DateTime.now().setZone('UTC').toISODate()])];
+			assertReportRows(rows, expected.rows, { textLength, reportDates });
+			// The sheet's columns, in order (a post without text or link simply has no such cell).
+			const columns = ['report_date', ...REPORT_FIELDS, ...INSIGHT_METRICS, 'engagement_rate'];
+			for (const row of rows) assert.deepEqual(Object.keys(row), columns.filter((c) => c in row), `columns of ${row.id}`);
+			assert.ok(rows.some((row) => Object.keys(row).length === columns.length), 'rows have every column');
+			assert.ok(rows.every((row) => Object.values(row).every((v) => v !== null) || row.views === 0), 'no empty cells (reposts are skipped)');
+			// Requests: the list (last 7 whole days, 100 per page, the flagship's fields), then one insights request per post that is not a repost.
 			const data = dataRequests(r.simLog);
 			const lists = data.filter((q) => q.path === '/v1.0/me/threads');
-			assert.equal(lists.length, Math.max(1, Math.ceil(expected.ids.length / 100)));
-			assert.deepEqual({ since: lists[0].query.since, until: lists[0].query.until, limit: lists[0].query.limit }, { since: String(since), until: String(until), limit: '100' });
+			assert.equal(lists.length, Math.max(1, Math.ceil(expected.posts.length / 100)));
+			assert.deepEqual(
+				{ since: lists[0].query.since, until: lists[0].query.until, limit: lists[0].query.limit, fields: lists[0].query.fields },
+				{ since: String(since), until: String(until), limit: '100', fields: REPORT_FIELDS.join(',') },
+			);
 			const insights = data.filter((q) => /\/insights$/.test(q.path));
 			assert.deepEqual(insights.map((q) => q.path).sort(), expected.ids.map((id) => `/v1.0/${id}/insights`).sort());
 			for (const q of insights) assert.equal(q.query.metric, INSIGHT_METRICS.join(','));
@@ -270,7 +447,9 @@ async function main() {
 			assert.ok(!(r.stdout + r.stderr).includes(token), 'the token never appears in n8n output');
 			fs.writeFileSync(path.join(ARTIFACTS, `flagship-rows-${workflow.id}.json`), JSON.stringify(rows, null, 2));
 			fs.writeFileSync(path.join(ARTIFACTS, `flagship-requests-${workflow.id}.json`), JSON.stringify(r.simLog, null, 2));
-			info(`${rows.length} rows; requests: ${r.simLog.requests.map((q) => `${q.method} ${q.path}`).filter((v, i, a) => a.indexOf(v) === i).length} distinct paths, ${r.simLog.requests.length} in all`);
+			const shortenedCount = rows.filter((row) => typeof row.text === 'string' && row.text.endsWith('…')).length;
+			info(`${rows.length} rows (${expected.posts.length - rows.length} reposts skipped, ${shortenedCount} texts shortened); requests: ${r.simLog.requests.map((q) => `${q.method} ${q.path}`).filter((v, i, a) => a.indexOf(v) === i).length} distinct paths, ${r.simLog.requests.length} in all`);
+			info(`first row: ${JSON.stringify(rows[0])}`);
 		});
 	}
 
@@ -292,29 +471,43 @@ async function main() {
 		});
 	}
 
-	await test('"Account growth to Airtable" executes headless: one row for yesterday, the row Airtable would get', async () => {
+	await test('"Account growth to Airtable" executes headless: one row for yesterday (Meta\'s day), compared with the day before, with complete; the row Airtable would get', async () => {
 		const now = Date.now();
-		const { DateTime } = require(path.join(ROOT, 'node_modules', 'luxon'));
+		const { DateTime } = luxon();
 		const today = DateTime.fromMillis(now, { zone: 'UTC' }).startOf('day');
+		const day = today.minus({ days: 1 }).toISODate();
+		const dayBefore = today.minus({ days: 2 }).toISODate();
+		const metrics = growth.workflow.nodes.find((n) => n.type === NODE_TYPE).parameters.metrics;
 		const r = await execute(growth.workflow.id, { NOW: now });
 		assert.equal(r.code, 0, `n8n execute exited ${r.code}\n${r.stdout.slice(-3000)}\n${r.stderr}`);
 		const rows = P.nodeItems(r.run, growth.lastNode);
 		assert.equal(rows.length, 1, JSON.stringify(rows));
-		assert.deepEqual(Object.keys(rows[0]).sort(), ['followers_count', 'likes', 'quotes', 'replies', 'reposts', 'since', 'until', 'views'].sort());
-		assert.equal(rows[0].since, today.minus({ days: 1 }).toISODate());
-		assert.equal(rows[0].until, today.minus({ days: 1 }).toISODate());
+		const expected = await expectedGrowthRow(now, day, dayBefore, metrics);
+		assert.deepEqual(Object.keys(rows[0]), Object.keys(expected.row), 'the columns, in order');
+		for (const [key, value] of Object.entries(expected.row)) {
+			if (key.endsWith('_change_pct') && value !== null) assert.ok(Math.abs(rows[0][key] - value) <= 0.05 + 1e-9, `${key}: ${rows[0][key]}, expected ${value} (one decimal)`);
+			else assert.deepEqual(rows[0][key], value, key);
+		}
 		assert.equal(rows[0].followers_count, 12345);
+		// Requests: yesterday's ranged metrics (Meta's day, from 08:00 UTC), followers_count without a range, the day before.
 		const data = dataRequests(r.simLog);
-		assert.ok(data.length >= 1 && data.length <= 3 && data.every((q) => q.path === '/v1.0/me/threads_insights' && q.status === 200), JSON.stringify(data));
+		assert.deepEqual(data.map((q) => [q.path, q.query.metric]), [
+			['/v1.0/me/threads_insights', expected.ranged.join(',')],
+			['/v1.0/me/threads_insights', 'followers_count'],
+			['/v1.0/me/threads_insights', expected.ranged.join(',')],
+		]);
+		assertRange(data[0].query, expected.current, 'yesterday');
+		assert.deepEqual(Object.keys(data[1].query), ['metric'], 'followers_count without since/until');
+		assertRange(data[2].query, expected.previous, 'the day before');
+		assert.ok(data.every((q) => q.status === 200), JSON.stringify(data));
+		fs.writeFileSync(path.join(ARTIFACTS, 'account-growth-row.json'), JSON.stringify(rows, null, 2));
 		info(`row: ${JSON.stringify(rows[0])}`);
 	});
 
-	await test('"Threads + Instagram daily numbers in one Google Sheet" executes headless: the merged row for yesterday and the requests both simulators expect', async () => {
+	await test('"Threads + Instagram daily numbers in one Google Sheet" executes headless: the merged row for yesterday (each platform\'s Meta day) and the requests both simulators expect', async () => {
 		const now = Date.now();
-		const { DateTime } = require(path.join(ROOT, 'node_modules', 'luxon'));
-		const today = DateTime.fromMillis(now, { zone: 'UTC' }).startOf('day');
-		const since = Math.floor(today.minus({ days: 1 }).toSeconds());
-		const until = Math.floor(today.toSeconds()) - 1; // presets end one second before midnight
+		const { DateTime } = luxon();
+		const day = DateTime.fromMillis(now, { zone: 'UTC' }).startOf('day').minus({ days: 1 }).toISODate();
 		const threadsMetrics = combinedExample.nodes.find((n) => n.type === NODE_TYPE).parameters.metrics;
 		const instagramMetrics = combinedExample.nodes.find((n) => n.type === INSTAGRAM_NODE_TYPE).parameters.metrics;
 		const r = await execute(P.COMBINED_RUN_ID, { NOW: now });
@@ -323,27 +516,31 @@ async function main() {
 		assert.ok(r.run, 'no run JSON in the output');
 		assert.equal(r.run.data.resultData.error, undefined);
 		const rows = P.nodeItems(r.run, combined.lastNode);
-		const expected = await expectedDailyRow(now, since, until, threadsMetrics, instagramMetrics);
+		const expected = await expectedDailyRow(now, day, threadsMetrics, instagramMetrics);
 		assert.deepEqual(rows, [expected.row]);
 		// Both simulators ran in the n8n process, on the same frozen clock; nothing else is intercepted.
 		assert.ok(r.simLog && r.igLog, 'both simulator logs written');
 		assert.equal(r.igLog.now, now);
 		assert.deepEqual(r.igLog.interceptedHosts, ['graph.instagram.com', 'graph.threads.net']);
-		// Threads: the ranged metrics for yesterday, then followers_count without a range (Meta refuses one on it).
+		// Threads: the ranged metrics for yesterday from 08:00 UTC, then followers_count without a range (Meta refuses one on it).
 		const threads = dataRequests(r.simLog);
 		assert.deepEqual(
-			threads.map((q) => ({ path: q.path, query: q.query })),
+			threads.map((q) => ({ path: q.path, metric: q.query.metric, ranged: 'since' in q.query })),
 			[
-				{ path: '/v1.0/me/threads_insights', query: { metric: expected.ranged.join(','), since: String(since), until: String(until) } },
-				{ path: '/v1.0/me/threads_insights', query: { metric: 'followers_count' } },
+				{ path: '/v1.0/me/threads_insights', metric: expected.ranged.join(','), ranged: true },
+				{ path: '/v1.0/me/threads_insights', metric: 'followers_count', ranged: false },
 			],
 		);
-		// Instagram: one account-insights request, yesterday as one window, totals.
+		assertRange(threads[0].query, expected.threadsRange, 'Threads');
+		assert.deepEqual(Object.keys(threads[0].query).sort(), ['metric', 'since', 'until']);
+		assert.deepEqual(Object.keys(threads[1].query), ['metric']);
+		// Instagram: one account-insights request, yesterday from Pacific midnight as one window, totals.
 		const instagram = instagramDataRequests(r.igLog);
 		assert.deepEqual(
-			instagram.map((q) => ({ path: q.path, query: q.query })),
-			[{ path: '/v23.0/me/insights', query: { metric: instagramMetrics.join(','), period: 'day', metric_type: 'total_value', since: String(since), until: String(until) } }],
+			instagram.map((q) => ({ path: q.path, query: { ...q.query, since: undefined, until: undefined } })),
+			[{ path: '/v23.0/me/insights', query: { metric: instagramMetrics.join(','), period: 'day', metric_type: 'total_value', since: undefined, until: undefined } }],
 		);
+		assertRange(instagram[0].query, expected.instagramRange, 'Instagram');
 		for (const q of [...threads, ...instagram]) assert.ok(q.status === 200 && q.authVia === 'header', `${q.path}: ${q.status}, token via ${q.authVia}`);
 		// The self-renewing Instagram credential may try its token endpoints; nothing else.
 		assert.ok(r.igLog.requests.length - instagram.length <= 2, `token requests: ${JSON.stringify(r.igLog.requests)}`);
@@ -353,6 +550,49 @@ async function main() {
 		fs.writeFileSync(path.join(ARTIFACTS, 'threads-instagram-daily-requests.json'), JSON.stringify({ threads: r.simLog, instagram: r.igLog }, null, 2));
 		info(`row: ${JSON.stringify(rows[0])}`);
 		info(`requests: Threads ${r.simLog.requests.length}, Instagram ${r.igLog.requests.length} (${r.igLog.requests.map((q) => `${q.path} ${q.status}`).join(', ')})`);
+	});
+
+	await test('"Weekly views chart to Slack" executes headless up to n8n\'s QuickChart node: 7 daily rows for last week, one dataset of 7 bars (quickchart.io stubbed, Slack left out)', async () => {
+		const now = Date.now();
+		const threadsNode = weeklyExample.nodes.find((n) => n.type === NODE_TYPE).name;
+		const aggregateNode = weeklyExample.nodes.find((n) => n.type === 'n8n-nodes-base.aggregate').name;
+		const chartNode = weeklyExample.nodes.find((n) => n.type === 'n8n-nodes-base.quickChart');
+		assert.equal(weekly.lastNode, chartNode.name, 'the QuickChart node feeds Slack');
+		const r = await execute(weekly.workflow.id, { NOW: now }, { quickChartStub: true });
+		const all = r.stdout + r.stderr;
+		assert.equal(r.code, 0, `n8n execute exited ${r.code}\n${r.stdout.slice(-3000)}\n${r.stderr}`);
+		assert.ok(r.run, 'no run JSON in the output');
+		assert.equal(r.run.data.resultData.error, undefined);
+		const expected = await expectedWeek(now);
+		// The Threads node: exactly 7 rows, Monday to Sunday of last week.
+		const rows = P.nodeItems(r.run, threadsNode);
+		assert.equal(rows.length, 7, JSON.stringify(rows));
+		assert.deepEqual(rows.map((row) => row.date), expected.days);
+		assert.deepEqual(rows, expected.rows);
+		// One request for the whole week, in Threads' days (from Monday 08:00 UTC).
+		const data = dataRequests(r.simLog);
+		assert.equal(data.length, 1, JSON.stringify(data));
+		assert.equal(data[0].path, '/v1.0/me/threads_insights');
+		assert.equal(data[0].query.metric, 'views');
+		assertRange(data[0].query, expected.range, 'last week');
+		// Aggregate: one item, the dates and the views as two lists.
+		assert.deepEqual(P.nodeItems(r.run, aggregateNode), [{ date: expected.days, views: expected.rows.map((row) => row.views) }]);
+		// QuickChart: one bar chart, labels = dates, one dataset = views; the image it fetched as binary "data".
+		const [chartItem] = nodeOutput(r.run, chartNode.name);
+		assert.ok(chartItem, 'QuickChart produced an item');
+		const { chart } = chartItem.json;
+		assert.equal(chart.type, 'bar');
+		assert.deepEqual(chart.data.labels, expected.days);
+		assert.equal(chart.data.datasets.length, 1, 'one dataset (the Aggregate node makes one item)');
+		assert.deepEqual(chart.data.datasets[0].data, expected.rows.map((row) => row.views));
+		assert.equal(chart.data.datasets[0].label, chartNode.parameters.datasetOptions.label);
+		assert.equal(chartItem.binary?.data?.mimeType, 'image/png', `binary: ${JSON.stringify(Object.keys(chartItem.binary ?? {}))}`);
+		assert.equal(r.chartLog?.requests.length, 1, `quickchart.io requests: ${JSON.stringify(r.chartLog)}`);
+		assert.deepEqual(JSON.parse(r.chartLog.requests[0].query.chart), chart, 'the chart sent to quickchart.io is the one in the output');
+		assert.deepEqual({ width: r.chartLog.requests[0].query.width, height: r.chartLog.requests[0].query.height, format: r.chartLog.requests[0].query.format }, { width: '800', height: '400', format: 'png' });
+		assert.doesNotMatch(all, CRASH);
+		fs.writeFileSync(path.join(ARTIFACTS, 'weekly-chart-rows.json'), JSON.stringify({ rows, chart }, null, 2));
+		info(`rows: ${rows.map((row) => `${row.date} ${row.views}${row.complete ? '' : ' (incomplete)'}`).join(', ')}`);
 	});
 
 	let server;
@@ -431,6 +671,22 @@ async function main() {
 			assert.ok(server?.cookie, 'server not started');
 			const shot = await browserCheck({ url: server.url, artifacts: ARTIFACTS, cookie: server.cookie });
 			info(`screenshot: ${path.relative(ROOT, shot.screenshot)}; operations seen: ${shot.operations.join(', ')}`);
+		});
+
+		await test('browser: the alert\'s Threads Trigger shows sample events on "Fetch Test Event", the credential dialog opens, the Daily report\'s Threads node executes in the editor (screenshots)', async () => {
+			assert.ok(server?.cookie, 'server not started');
+			const alert = examples.find((e) => e.file === 'alert-when-a-post-passes-1000-views.json').workflow;
+			const trigger = alert.nodes.find((n) => n.type === `${PACKAGE_NAME}.threadsTrigger`);
+			const threads = flagship.nodes.find((n) => n.type === NODE_TYPE);
+			const r = await editorScreenshots({
+				url: server.url,
+				artifacts: ARTIFACTS,
+				cookie: server.cookie,
+				alert: { workflowId: alert.id, nodeId: trigger.id },
+				daily: { workflowId: flagship.id, nodeId: threads.id, columns: ['report_date', ...REPORT_FIELDS, ...INSIGHT_METRICS, 'engagement_rate'] },
+				credential: { id: P.DEMO_CREDENTIAL.id, typeName: 'Threads Self-Renewing Token API' },
+			});
+			info(`screenshots: ${Object.values(r.shots).map((f) => path.relative(ROOT, f)).join(', ')}; the Daily report's Threads node: ${r.rows} rows`);
 		});
 	}
 	if (server) await server.stop();

@@ -38,7 +38,6 @@ async function main() {
 
 	const run = await execute(userFolder, runCopy.workflow);
 	const rows = P.nodeItems(run, runCopy.lastNode) ?? [];
-	const posts = P.nodeItems(run, 'List my posts (last 7 days)') ?? [];
 
 	fs.mkdirSync(P.OUTPUT_DIR, { recursive: true });
 	const csv = path.join(P.OUTPUT_DIR, 'daily-threads-report.csv');
@@ -46,10 +45,12 @@ async function main() {
 
 	console.log('');
 	console.log(color('1', `These are the rows your Google Sheet would get (${rows.length} posts from the last 7 days, @demo.creator on the simulator):`));
-	console.log(P.toTable(rows));
+	// The terminal gets the numbers and the start of each text; the CSV has every column in full (permalink, text up to 100 characters).
+	const shown = rows.map(({ permalink, text, ...row }) => ({ ...row, text: typeof text === 'string' && [...text].length > 32 ? `${[...text].slice(0, 31).join('')}…` : text }));
+	console.log(P.toTable(shown));
 	console.log('');
-	info(`"${'List my posts (last 7 days)'}" returned ${posts.length} posts; "${runCopy.lastNode}" one row each.`);
-	console.log(`CSV: ${path.relative(process.cwd(), csv) || csv}`);
+	info(`"${runCopy.lastNode}": one row per post (your reposts of other people's posts are skipped), report_date first, engagement_rate = (likes + replies + reposts + quotes + shares) / views.`);
+	console.log(`CSV (all columns, permalink and text included): ${path.relative(process.cwd(), csv) || csv}`);
 
 	const combinedRun = await execute(userFolder, combinedRunCopy.workflow);
 	const dailyRows = P.nodeItems(combinedRun, combinedRunCopy.lastNode) ?? [];
@@ -57,7 +58,7 @@ async function main() {
 	fs.writeFileSync(dailyCsv, P.toCsv(dailyRows));
 	console.log('');
 	console.log(color('1', `And the row "Threads + Instagram daily numbers in one Google Sheet" would append for yesterday (@demo.creator on both simulators):`));
-	// One row of 14 columns reads better standing up.
+	// One row of 16 columns reads better standing up.
 	console.log(dailyRows.length === 1 ? P.toTable(Object.entries(dailyRows[0]).map(([column, value]) => ({ column, value: String(value ?? '') }))) : P.toTable(dailyRows));
 	console.log(`CSV: ${path.relative(process.cwd(), dailyCsv) || dailyCsv}`);
 	console.log(`Done in ${((Date.now() - started) / 1000).toFixed(1)} s. Open the editor with the examples and the simulators: npm run dev`);

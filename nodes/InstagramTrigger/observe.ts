@@ -5,12 +5,14 @@
 import type { IDataObject, IPollFunctions, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { INSTAGRAM_INSIGHTS_DAY_ZONE, INSTAGRAM_SCOPES, PAGE_SIZE_MAX } from '../Instagram/instagramApi';
+import { ACCOUNT_METRIC_BREAKDOWNS, ALL_MEDIA_METRICS, INSTAGRAM_INSIGHTS_DAY_ZONE, INSTAGRAM_SCOPES, PAGE_SIZE_MAX } from '../Instagram/instagramApi';
+
+const INSTAGRAM_ACCOUNT_WATCH_METRICS = ['followers_count', ...Object.keys(ACCOUNT_METRIC_BREAKDOWNS)];
 import { metricsForMedia, noInsightsReason } from '../Instagram/shared/mediaInsights';
 import { INSTAGRAM_PLATFORM } from '../Instagram/shared/requests';
 import type { BackoffPolicy } from '../shared/graph/backoff';
 import type { CrossingWatch, WatchedObject } from '../shared/alerts/crossingPoll';
-import { observePosts, pollGetter, recentWindowOf, watchedDays } from '../shared/alerts/crossingPoll';
+import { observePosts, pollGetter, recentWindowOf, watchedAccountMetricOf, watchedDays, watchedMetricsOf } from '../shared/alerts/crossingPoll';
 import { walkPages } from '../shared/graph/cursorPaging';
 import type { Observation } from '../shared/alerts/crossings';
 import { metaDayRange, rangeQuery } from '../shared/parameters/dateRange';
@@ -28,10 +30,10 @@ export function instagramWatch(context: IPollFunctions): CrossingWatch {
 			isAccount: true,
 			observe: async (now, backoff) => {
 				const get = instagramGetter(context, backoff);
-				const metric = context.getNodeParameter('accountMetric') as string;
+				const metric = watchedAccountMetricOf(context, INSTAGRAM_ACCOUNT_WATCH_METRICS);
 				let value: number | null;
 				if (metric === 'followers_count') {
-					value = Number((await get<IDataObject>('/me', { fields: 'user_id,followers_count' }, INSTAGRAM_SCOPES.basic)).followers_count ?? Number.NaN);
+					value = Number((await get<IDataObject>('/me', { fields: 'user_id,followers_count' }, INSTAGRAM_SCOPES.basic, 'node')).followers_count ?? Number.NaN);
 				} else {
 					const days = watchedDays(context, now);
 					const window = days && metaDayRange(days, INSTAGRAM_INSIGHTS_DAY_ZONE, now);
@@ -43,7 +45,7 @@ export function instagramWatch(context: IPollFunctions): CrossingWatch {
 							'/me/insights',
 							{ metric, period: 'day', metric_type: 'total_value', ...(window ? rangeQuery(window) : {}) },
 							INSTAGRAM_SCOPES.insights,
-							'list',
+							'insights',
 						);
 						value = insightTotal((answer.data ?? []).find((insight) => insight.name === metric));
 					}
@@ -52,8 +54,7 @@ export function instagramWatch(context: IPollFunctions): CrossingWatch {
 			},
 		};
 	}
-	const metrics = context.getNodeParameter('mediaMetrics', []) as string[];
-	if (!metrics.length) throw new NodeOperationError(context.getNode(), '"Metrics" is empty: choose at least one metric');
+	const metrics = watchedMetricsOf(context, 'mediaMetrics', ALL_MEDIA_METRICS);
 	const insightsOf = (backoff: BackoffPolicy) => async (media: WatchedMedia): Promise<Observation[]> => {
 		const valid = metricsForMedia(metrics, media.media_product_type).metrics;
 		if (!valid.length) return [];
@@ -62,7 +63,7 @@ export function instagramWatch(context: IPollFunctions): CrossingWatch {
 				`/${media.id}/insights`,
 				{ metric: valid.join(',') },
 				INSTAGRAM_SCOPES.insights,
-				'list',
+				'insights',
 			);
 			return valid.map((metric) => ({ objectId: media.id, metric, value: insightTotal((answer.data ?? []).find((insight) => insight.name === metric)) }));
 		} catch (error) {
@@ -84,7 +85,7 @@ export function instagramWatch(context: IPollFunctions): CrossingWatch {
 		return {
 			isAccount: false,
 			observe: async (_now, backoff) => {
-				const media = asWatched(await instagramGetter(context, backoff)<IDataObject>(`/${mediaId}`, { fields }, INSTAGRAM_SCOPES.basic));
+				const media = asWatched(await instagramGetter(context, backoff)<IDataObject>(`/${mediaId}`, { fields }, INSTAGRAM_SCOPES.basic, 'node'));
 				return await observePosts(context, [media], insightsOf(backoff));
 			},
 		};
@@ -92,13 +93,14 @@ export function instagramWatch(context: IPollFunctions): CrossingWatch {
 	return {
 		isAccount: false,
 		observe: async (now, backoff) => {
-			const { limit, since } = recentWindowOf(context, now);
+			const { limit, since } = recentWindowOf(context, now, 'Media');
 			const media: WatchedMedia[] = [];
 			await walkPages<IDataObject>({
 				qs: { fields, ...(since !== undefined ? { since } : {}) },
 				limit,
 				pageSizeMax: PAGE_SIZE_MAX,
-				fetchPage: async (qs) => await instagramGetter(context, backoff)('/me/media', qs as IDataObject, INSTAGRAM_SCOPES.basic, 'list'),
+				fetchPage: async (qs) => await instagramGetter(context, backoff)('/me/media', qs as IDataObject, INSTAGRAM_SCOPES.basic, 'posts'),
+				idOf: (item) => String(item.id),
 				onPage: (data) => {
 					media.push(...data.map(asWatched));
 					return data.length;

@@ -7,13 +7,16 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import type { BackoffPolicy } from '../shared/graph/backoff';
 import type { CrossingWatch, WatchedObject } from '../shared/alerts/crossingPoll';
-import { observePosts, pollGetter, recentWindowOf, watchedDays } from '../shared/alerts/crossingPoll';
+import { observePosts, pollGetter, recentWindowOf, watchedAccountMetricOf, watchedDays, watchedMetricsOf } from '../shared/alerts/crossingPoll';
 import { walkPages } from '../shared/graph/cursorPaging';
 import { metaDayRange, rangeQuery } from '../shared/parameters/dateRange';
 import type { GraphInsight } from '../shared/insights/insightsNormaliser';
 import { bucketsWithin, insightTotal } from '../shared/insights/insightsNormaliser';
 import { THREADS_PLATFORM } from '../Threads/shared/requests';
-import { PAGE_SIZE_MAX, POSTS_EARLIEST, THREADS_INSIGHTS_DAY_ZONE, THREADS_SCOPES, USER_METRIC_RULES } from '../Threads/threadsApi';
+import { MEDIA_METRICS, PAGE_SIZE_MAX, POSTS_EARLIEST, THREADS_INSIGHTS_DAY_ZONE, THREADS_SCOPES, USER_METRICS, USER_METRIC_RULES } from '../Threads/threadsApi';
+
+/** Account metrics that are one number (demographics are not). */
+const THREADS_ACCOUNT_WATCH_METRICS = USER_METRICS.filter((metric) => !USER_METRIC_RULES.demographics.includes(metric));
 
 const threadsGetter = (context: IPollFunctions, backoff: BackoffPolicy) => pollGetter(context, THREADS_PLATFORM, backoff);
 
@@ -24,28 +27,27 @@ export function threadsWatch(context: IPollFunctions): CrossingWatch {
 		return {
 			isAccount: true,
 			observe: async (now, backoff) => {
-				const metric = context.getNodeParameter('accountMetric') as string;
+				const metric = watchedAccountMetricOf(context, THREADS_ACCOUNT_WATCH_METRICS);
 				const qs: IDataObject = { metric };
 				const days = USER_METRIC_RULES.unranged.includes(metric) ? undefined : watchedDays(context, now);
 				const range = days && metaDayRange(days, THREADS_INSIGHTS_DAY_ZONE, now);
 				// "Today so far" before Meta's day has begun: nothing counted yet.
 				if (range && range.since >= range.until) return { watched: [{ id: 'account' }], observations: [{ objectId: 'account', metric, value: 0 }] };
 				if (range) Object.assign(qs, rangeQuery(range));
-				const answer = await threadsGetter(context, backoff)<{ data?: GraphInsight[] }>('/me/threads_insights', qs, THREADS_SCOPES.insights, 'list');
+				const answer = await threadsGetter(context, backoff)<{ data?: GraphInsight[] }>('/me/threads_insights', qs, THREADS_SCOPES.insights, 'insights');
 				const insight = answer.data?.find((entry) => entry.name === metric);
 				const value = insightTotal(insight && bucketsWithin(insight, days?.first, days?.last));
 				return { watched: [{ id: 'account' }], observations: [{ objectId: 'account', metric, value }] };
 			},
 		};
 	}
-	const metrics = context.getNodeParameter('postMetrics', []) as string[];
-	if (!metrics.length) throw new NodeOperationError(context.getNode(), '"Metrics" is empty: choose at least one metric');
+	const metrics = watchedMetricsOf(context, 'postMetrics', MEDIA_METRICS);
 	const insightsOf = (backoff: BackoffPolicy) => async (post: WatchedObject) => {
 		const answer = await threadsGetter(context, backoff)<{ data?: GraphInsight[] }>(
 			`/${post.id}/insights`,
 			{ metric: metrics.join(',') },
 			THREADS_SCOPES.insights,
-			'list',
+			'insights',
 		);
 		return metrics.map((metric) => ({ objectId: post.id, metric, value: insightTotal((answer.data ?? []).find((insight) => insight.name === metric)) }));
 	};
@@ -58,7 +60,7 @@ export function threadsWatch(context: IPollFunctions): CrossingWatch {
 			isAccount: false,
 			observe: async (_now, backoff) => await observePosts(context, [{ id: mediaId }], insightsOf(backoff)),
 			details: async (id, backoff) =>
-				await threadsGetter(context, backoff)<WatchedObject>(`/${id}`, { fields: 'id,permalink,text' }, THREADS_SCOPES.basic),
+				await threadsGetter(context, backoff)<WatchedObject>(`/${id}`, { fields: 'id,permalink,text' }, THREADS_SCOPES.basic, 'node'),
 		};
 	}
 	return {
@@ -72,14 +74,15 @@ export function threadsWatch(context: IPollFunctions): CrossingWatch {
 
 /** My posts inside the watch window; reposts of other people's posts have no insights and are skipped. */
 async function recentPosts(context: IPollFunctions, backoff: BackoffPolicy, now: Date): Promise<WatchedObject[]> {
-	const { limit, since } = recentWindowOf(context, now);
+	const { limit, since } = recentWindowOf(context, now, 'Posts');
 	const posts: WatchedObject[] = [];
 	await walkPages<WatchedObject & { media_type?: string }>({
 		// Meta refuses a since before July 5, 2023: "the last 3650 days" means every post.
 		qs: { fields: 'id,permalink,text,media_type', ...(since !== undefined ? { since: Math.max(since, POSTS_EARLIEST) } : {}) },
 		limit,
 		pageSizeMax: PAGE_SIZE_MAX,
-		fetchPage: async (qs) => await threadsGetter(context, backoff)('/me/threads', qs as IDataObject, THREADS_SCOPES.basic, 'list'),
+		fetchPage: async (qs) => await threadsGetter(context, backoff)('/me/threads', qs as IDataObject, THREADS_SCOPES.basic, 'posts'),
+		idOf: (post) => post.id,
 		onPage: (data) => {
 			const own = data.filter((post) => post.media_type !== 'REPOST_FACADE');
 			posts.push(...own.map(({ id, permalink, text }) => ({ id, permalink, text })));

@@ -23,6 +23,9 @@ const FLAGSHIP_RUN_ID = 'thrDailyReportRn';
 /** "Threads + Instagram daily numbers in one Google Sheet" and the id of its run copy. */
 const COMBINED_FILE = 'threads-and-instagram-daily-to-google-sheets.json';
 const COMBINED_RUN_ID = 'thrIgDailyRun001';
+/** "Weekly views chart to Slack" and the id of its run copy (e2e only). */
+const WEEKLY_CHART_FILE = 'weekly-views-chart-to-slack.json';
+const WEEKLY_CHART_RUN_ID = 'thrWeeklyChartRn';
 
 /**
  * User folders live under e2e/n8n/ on purpose: a community package resolves its peer
@@ -182,6 +185,10 @@ function combinedRunCopy(workflow) {
 	return manualRunCopy(workflow, COMBINED_RUN_ID);
 }
 
+function weeklyChartRunCopy(workflow) {
+	return manualRunCopy(workflow, WEEKLY_CHART_RUN_ID);
+}
+
 /** Imports the credentials, the examples and the run copies of the flagship and the combined Threads + Instagram example (one n8n start each). */
 async function importAll(userFolder, { env = {} } = {}) {
 	const dir = path.join(userFolder, 'import');
@@ -246,6 +253,6 @@ function nodeItems(runJson, nodeName) {
 }
 
 module.exports = {
-	EXAMPLES, DEMO_CREDENTIAL, DEMO_OAUTH2_CREDENTIAL, DEMO_INSTAGRAM_CREDENTIAL, FLAGSHIP_FILE, FLAGSHIP_RUN_ID, COMBINED_FILE, COMBINED_RUN_ID, DEMO_USER_FOLDER, OUTPUT_DIR,
-	ensureRootDeps, buildPackage, buildSimulator, prepareDemoN8n, demoToken, instagramDemoToken, demoCredentials, installCommunityPackage, readExamples, manualRunCopy, flagshipRunCopy, combinedRunCopy, importAll, toCsv, toTable, nodeItems,
+	EXAMPLES, DEMO_CREDENTIAL, DEMO_OAUTH2_CREDENTIAL, DEMO_INSTAGRAM_CREDENTIAL, FLAGSHIP_FILE, FLAGSHIP_RUN_ID, COMBINED_FILE, COMBINED_RUN_ID, WEEKLY_CHART_FILE, WEEKLY_CHART_RUN_ID, DEMO_USER_FOLDER, OUTPUT_DIR,
+	ensureRootDeps, buildPackage, buildSimulator, prepareDemoN8n, demoToken, instagramDemoToken, demoCredentials, installCommunityPackage, readExamples, manualRunCopy, flagshipRunCopy, combinedRunCopy, weeklyChartRunCopy, importAll, toCsv, toTable, nodeItems,
 };

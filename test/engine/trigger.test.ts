@@ -127,7 +127,8 @@ describe('Threads Trigger: recent posts, rises above', () => {
 	});
 
 	it('the test step with nothing to watch still shows the shape of an event, clearly a sample', async () => {
-		const poller = createPoller({ ...recentViewsAbove1000, recentDays: 0 }, oauth2Credential(token));
+		posts.splice(0); // an account with no posts yet
+		const poller = createPoller(recentViewsAbove1000, oauth2Credential(token));
 		const samples = await poller.poll('manual');
 		expect(samples?.map((item) => item.json)).toEqual([
 			{ condition: 'above', conditionMet: false, crossedAt: null, direction: null, mediaId: '', metric: 'views', permalink: null, previousValue: null, sample: true, text: null, threshold: 1000, value: null },
@@ -253,3 +254,24 @@ describe('the shipped example "Alert when a post passes 1,000 views"', () => {
 		expect(await poller.poll()).toBeNull();
 	});
 });
+
+describe('Threads Trigger: bad input is refused before any request', () => {
+	it.each<[Record<string, unknown>, RegExp]>([
+		[{ recentScope: 'latest', recentCount: 0 }, /"Number of Posts" must be a whole number of at least 1, not 0/],
+		[{ recentScope: 'latest', recentCount: 2.5 }, /"Number of Posts" must be a whole number/],
+		[{ recentScope: 'days', recentDays: '={{ "abc" }}' }, /"Days" must be a whole number of at least 1, not "abc"/],
+		[{ postMetrics: '={{ ["views", "impressions"] }}' }, /"Metrics" has a metric this watch does not have: impressions/],
+		[{ watch: 'account', accountMetric: 'follower_demographics' }, /"Metric" must be one of views, likes/],
+	])('%j', async (parameters, message) => {
+		const poller = createPoller({ ...recentViewsAbove1000, ...parameters }, oauth2Credential(token));
+		await expect(poller.poll()).rejects.toThrow(message);
+		expect(sim.requests).toHaveLength(0);
+	});
+
+	it('metrics as a comma-separated text are accepted', async () => {
+		const poller = createPoller({ ...recentViewsAbove1000, postMetrics: '={{ "views, likes" }}' }, oauth2Credential(token));
+		expect(await poller.poll()).toBeNull();
+		expect(requestLines(sim).filter((line) => line.includes('/insights')).every((line) => line.includes('metric=views,likes'))).toBe(true);
+	});
+});
+

@@ -1,5 +1,5 @@
 import type { GraphPage } from '../../nodes/shared/graph/cursorPaging';
-import { RepeatedCursorError, walkPages } from '../../nodes/shared/graph/cursorPaging';
+import { BrokenPagingError, RepeatedCursorError, walkPages } from '../../nodes/shared/graph/cursorPaging';
 
 /** A list of `total` items served `limit` at a time by an opaque `after` cursor, recording each request. */
 function fakeList(total: number) {
@@ -113,5 +113,34 @@ describe('walkPages', () => {
 			'Meta sent the same page cursor twice ("Z")',
 		);
 		expect(list.requests).toHaveLength(3);
+	});
+});
+
+describe('walkPages against broken paging', () => {
+	it('a `next` link without an after cursor (time-based paging) is followed as it is, without its token', async () => {
+		const requests: Array<Record<string, unknown>> = [];
+		const pages: Array<GraphPage<number>> = [
+			{ data: [1, 2], paging: { next: 'https://graph.threads.net/v1.0/me/threads?fields=id&limit=2&until=1700000000&__paging_token=P2&access_token=SECRET' } },
+			{ data: [3], paging: {} },
+		];
+		await walkPages({ qs: { fields: 'id' }, limit: Infinity, pageSizeMax: 2, fetchPage: async (qs) => (requests.push(qs), pages[requests.length - 1]), onPage: (d) => d.length });
+		expect(requests).toEqual([
+			{ fields: 'id', limit: 2 },
+			{ fields: 'id', limit: 2, until: '1700000000', __paging_token: 'P2' },
+		]);
+	});
+
+	it('a `next` that is not a link, with no cursor, is an error, not a silent end', async () => {
+		const fetchPage = async (): Promise<GraphPage<number>> => ({ data: [1], paging: { next: 'page-2' } });
+		await expect(walkPages({ qs: {}, limit: Infinity, pageSizeMax: 2, fetchPage, onPage: (d) => d.length })).rejects.toThrow(BrokenPagingError);
+	});
+
+	it('new cursors on pages of items already sent: an error after one repeated page', async () => {
+		let n = 0;
+		const fetchPage = async (): Promise<GraphPage<number>> => ({ data: [1, 2], paging: { cursors: { after: `c${++n}` } } });
+		await expect(walkPages({ qs: {}, limit: Infinity, pageSizeMax: 2, fetchPage, onPage: (d) => d.length, idOf: String })).rejects.toThrow(
+			'Meta sent a page of items it had already sent',
+		);
+		expect(n).toBe(2);
 	});
 });

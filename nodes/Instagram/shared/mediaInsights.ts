@@ -43,7 +43,7 @@ export async function instagramMediaInsights(
 		const answer = await graph.get<{ data: GraphInsight[] }>(
 			`/${media.id}/insights`,
 			{ metric: metrics.join(',') },
-			{ requiredScope: INSTAGRAM_SCOPES.insights, shape: 'list', abandon: { parent: abandon } },
+			{ requiredScope: INSTAGRAM_SCOPES.insights, shape: 'insights', abandon: { parent: abandon } },
 		);
 		if (!answer.data.length && kind === 'STORY') notes.push('story insights are only kept for 24 hours');
 		return { data: answer.data, note: notes.join('; ') || undefined };

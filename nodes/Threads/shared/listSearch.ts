@@ -2,6 +2,7 @@ import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow'
 
 import type { GraphPage } from '../../shared/graph/cursorPaging';
 import { afterCursorOf } from '../../shared/graph/cursorPaging';
+import { DEFAULT_BACKOFF } from '../../shared/graph/backoff';
 import { graphGet } from '../../shared/graph/transport';
 import { THREADS_API_BASE_URL, THREADS_SCOPES } from '../threadsApi';
 import { credentialTypeOf } from './credentials';
@@ -18,7 +19,7 @@ export async function searchMyThreads(
 		this,
 		'/me/threads',
 		{ fields: 'id,text,timestamp,permalink,media_type', limit: 100, ...(paginationToken ? { after: paginationToken } : {}) },
-		{ baseURL: THREADS_API_BASE_URL, credentialType: credentialTypeOf(this.getNodeParameter('authentication', '') as string), requiredScope: THREADS_SCOPES.basic, shape: 'list' },
+		{ baseURL: THREADS_API_BASE_URL, credentialType: credentialTypeOf(this.getNodeParameter('authentication', '') as string), requiredScope: THREADS_SCOPES.basic, shape: 'posts', backoff: DEFAULT_BACKOFF },
 	);
 	const needle = filter?.trim().toLowerCase();
 	const posts = (page.data ?? []).filter((post) => !needle || (post.text ?? '').toLowerCase().includes(needle));

@@ -51,7 +51,7 @@ export function postListJob(input: ItemInput, list: ThreadsPostList): OperationJ
 							const answer = await graph.get<{ data: GraphInsight[] }>(
 								`/${String(post.id)}/insights`,
 								{ metric: metrics.join(',') },
-								{ requiredScope: THREADS_SCOPES.insights, shape: 'list', abandon: postAbandon },
+								{ requiredScope: THREADS_SCOPES.insights, shape: 'insights', abandon: postAbandon },
 							);
 							return { data: answer.data };
 						}
@@ -112,6 +112,6 @@ function shapedPostRow(row: IDataObject, columns: string[], shape: RowShape, tim
  */
 async function insightsAvailable(graph: GraphClient, profileUsername: string | undefined, abandon: { error?: Error }): Promise<boolean> {
 	if (profileUsername === undefined) return true;
-	const me = await graph.get<IDataObject>('/me', { fields: 'id,username' }, { abandon });
+	const me = await graph.get<IDataObject>('/me', { fields: 'id,username' }, { shape: 'node', abandon });
 	return String(me.username ?? '').toLowerCase() === profileUsername.toLowerCase();
 }

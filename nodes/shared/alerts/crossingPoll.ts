@@ -131,12 +131,45 @@ function watchedMetricOf(context: IPollFunctions): string {
 }
 
 /** The "recent" watch window the user chose: published in the last N days, or the latest N. */
-export function recentWindowOf(context: IPollFunctions, now: Date): { limit: number; since?: number } {
+export function recentWindowOf(context: IPollFunctions, now: Date, plural: string): { limit: number; since?: number } {
 	if (context.getNodeParameter('recentScope', 'days') === 'latest') {
-		return { limit: context.getNodeParameter('recentCount', 20) as number };
+		return { limit: wholeNumberOf(context, 'recentCount', `Number of ${plural}`, 20) };
 	}
-	const days = context.getNodeParameter('recentDays', 7) as number;
+	const days = wholeNumberOf(context, 'recentDays', 'Days', 7);
 	return { limit: Number.POSITIVE_INFINITY, since: Math.floor(now.getTime() / 1000) - days * 86400 };
+}
+
+/** A whole number of at least 1 (an expression may give anything): refused before any request otherwise. */
+function wholeNumberOf(context: IPollFunctions, name: string, label: string, fallback: number): number {
+	const raw = context.getNodeParameter(name, fallback) as unknown;
+	const value = typeof raw === 'string' && raw.trim() ? Number(raw) : raw;
+	if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) {
+		throw new NodeOperationError(context.getNode(), `"${label}" must be a whole number of at least 1, not ${JSON.stringify(raw)}`);
+	}
+	return value;
+}
+
+/** The watched metrics (a list, or comma-separated from an expression), each one the watch has. */
+export function watchedMetricsOf(context: IPollFunctions, name: string, valid: readonly string[]): string[] {
+	const raw = context.getNodeParameter(name, []) as unknown;
+	const metrics = [...new Set((Array.isArray(raw) ? raw : String(raw ?? '').split(',')).map((metric) => String(metric).trim()).filter(Boolean))];
+	if (!metrics.length) throw new NodeOperationError(context.getNode(), '"Metrics" is empty: choose at least one metric');
+	const unknown = metrics.filter((metric) => !valid.includes(metric));
+	if (unknown.length) {
+		throw new NodeOperationError(context.getNode(), `"Metrics" has ${unknown.length === 1 ? 'a metric' : 'metrics'} this watch does not have: ${unknown.join(', ')}`, {
+			description: `Valid: ${valid.join(', ')}`,
+		});
+	}
+	return metrics;
+}
+
+/** The one account metric watched, one the platform has. */
+export function watchedAccountMetricOf(context: IPollFunctions, valid: readonly string[]): string {
+	const metric = String(context.getNodeParameter('accountMetric', '') ?? '').trim();
+	if (!valid.includes(metric)) {
+		throw new NodeOperationError(context.getNode(), `"Metric" must be one of ${valid.join(', ')}, not "${metric.slice(0, 60)}"`);
+	}
+	return metric;
 }
 
 function conditionOf(context: IPollFunctions): CrossingCondition {

@@ -28,12 +28,13 @@ export async function mediaIdFor(graph: GraphClient, ref: MediaRef, list: PostLi
 		limit: LINK_LOOKUP_POSTS,
 		pageSizeMax: list.pageSizeMax,
 		fetchPage: async (qs) =>
-			await graph.get<GraphPage<IDataObject>>(list.path, qs as IDataObject, { requiredScope: list.requiredScope, shape: 'list', abandon, urgent: true }),
+			await graph.get<GraphPage<IDataObject>>(list.path, qs as IDataObject, { requiredScope: list.requiredScope, shape: 'posts', abandon, urgent: true }),
 		onPage: (posts) => {
 			found ??= posts.find((post) => rules.shortcodeOf(String(post.permalink ?? '')) === ref.shortcode)?.id as string | undefined;
 			return posts.length;
 		},
 		stop: () => found !== undefined,
+		idOf: (post) => String(post.id),
 	});
 	if (found) return found;
 	throw new NodeOperationError(graph.node, `The post ${ref.link} is not among your ${LINK_LOOKUP_POSTS} latest ${rules.platform} posts`, {

@@ -33,8 +33,15 @@ export interface GraphRequestContext {
 	};
 }
 
-/** What a successful answer must look like: any JSON object, or one whose `data` is a list. */
-export type AnswerShape = 'object' | 'list';
+/**
+ * What a successful answer must look like, so a broken one is never turned into rows:
+ * - 'object': any JSON object;
+ * - 'node': one Graph object, with its `id` (or Instagram's `user_id`);
+ * - 'profile': a profile, with its `username`;
+ * - 'posts': a list whose items are objects with an `id`;
+ * - 'insights': a list whose items are objects with a metric `name`.
+ */
+export type AnswerShape = 'object' | 'node' | 'profile' | 'posts' | 'insights';
 
 export interface GraphGetOptions extends DescribeOptions {
 	baseURL: string;
@@ -43,7 +50,7 @@ export interface GraphGetOptions extends DescribeOptions {
 	backoff?: BackoffPolicy;
 	/** Give up on a request (and the credential's check before it) after this long. */
 	timeoutMs?: number;
-	/** Default 'object'; 'list' for lists and insights (`data` must be an array). */
+	/** Default 'object'. */
 	shape?: AnswerShape;
 	/** Told about every throttled answer and every retry (adaptive concurrency listens here). */
 	throttleReport?: { throttled(): void; retrying(): void };
@@ -68,6 +75,8 @@ interface Failure {
 	httpStatus: number;
 	graphError: GraphErrorBody;
 	headers?: Record<string, unknown>;
+	/** Set when no Graph error came back (a timeout, a broken connection or answer): the text is ours, and is the headline. */
+	ownWords?: boolean;
 }
 
 const TIMED_OUT: unique symbol = Symbol('timed out');
@@ -98,8 +107,12 @@ export async function graphGet<T = IDataObject>(
 		if (kind === 'rateLimited') options.throttleReport?.throttled();
 		if (kind === 'transient') transientAttempts++;
 		const policy = options.backoff;
-		const retryable = kind === 'rateLimited' || (kind === 'transient' && transientAttempts < TRANSIENT_ATTEMPTS);
-		if (policy && retryable) {
+		if (policy && kind === 'transient' && transientAttempts < TRANSIENT_ATTEMPTS) {
+			// A hiccup is retried a few times whatever the rate-limit budget (which may be 0).
+			await sleep(retryDelayMs(transientAttempts, policy, Math.random, retryAfterSeconds(failure.headers)));
+			continue;
+		}
+		if (policy && kind === 'rateLimited') {
 			const delay = retryDelayMs(attempt, policy, Math.random, retryAfterSeconds(failure.headers));
 			if (waited + delay <= policy.maxTotalWaitMs) {
 				waited += delay;
@@ -107,7 +120,7 @@ export async function graphGet<T = IDataObject>(
 				continue;
 			}
 		}
-		const error = await mappedError(context, options, failure);
+		const error = await mappedError(context, options, failure, transientAttempts);
 		if (options.abandon) options.abandon.error ??= error;
 		throw error;
 	}
@@ -152,7 +165,7 @@ async function attemptGet(
 		};
 	}
 	const problem = shapeProblem(body, options.shape ?? 'object');
-	if (problem) return { failure: { httpStatus: response.statusCode, graphError: { message: problem, is_transient: true } } };
+	if (problem) return { failure: { httpStatus: response.statusCode, graphError: { message: problem, is_transient: true }, ownWords: true } };
 	return { answer: body };
 }
 
@@ -176,6 +189,7 @@ function timedOut(timeoutMs: number): Failure {
 	return {
 		httpStatus: 0,
 		graphError: { message: `Meta did not answer within ${Math.round(timeoutMs / 100) / 10} s`, is_transient: true },
+		ownWords: true,
 	};
 }
 
@@ -194,7 +208,7 @@ function failureOfThrown(error: unknown, timeoutMs: number): Outcome {
 	const timeout = code === 'ECONNABORTED' || code === 'ETIMEDOUT' || chain.some((link) => /timeout of \d+ms exceeded/i.test(String(link.message)));
 	if (timeout) return { failure: timedOut(timeoutMs) };
 	if (code) {
-		return { failure: { httpStatus: 0, graphError: { message: `The connection to Meta failed (${code})`, is_transient: true } } };
+		return { failure: { httpStatus: 0, graphError: { message: `The connection to Meta failed (${code})`, is_transient: true }, ownWords: true } };
 	}
 	const innermost = chain[chain.length - 1] ?? {};
 	return { fatal: String(innermost.message ?? chain[0]?.message ?? error) };
@@ -224,9 +238,32 @@ function plainErrorText(httpStatus: number, body: unknown): string {
 function shapeProblem(body: unknown, shape: AnswerShape): string | undefined {
 	if (body === undefined || body === null) return "Meta's answer was empty";
 	if (typeof body === 'string') return "Meta's answer was not valid JSON";
-	if (typeof body !== 'object' || Array.isArray(body)) return "Meta's answer was not a JSON object";
-	if (shape === 'list' && !Array.isArray((body as { data?: unknown }).data)) return "Meta's answer was not valid: its \"data\" is not a list";
-	return undefined;
+	if (!isObject(body)) return "Meta's answer was not a JSON object";
+	const answer = body as IDataObject;
+	switch (shape) {
+		case 'node':
+			return hasId(answer) || hasId({ id: answer.user_id }) ? undefined : "Meta's answer was not valid: it has no \"id\"";
+		case 'profile':
+			return typeof answer.username === 'string' && answer.username ? undefined : "Meta's answer was not valid: it has no \"username\"";
+		case 'posts':
+		case 'insights': {
+			if (!Array.isArray(answer.data)) return "Meta's answer was not valid: its \"data\" is not a list";
+			const valid = shape === 'posts' ? hasId : (item: IDataObject) => typeof item.name === 'string' && item.name !== '';
+			const bad = answer.data.findIndex((item: unknown) => !isObject(item) || !valid(item as IDataObject));
+			return bad < 0 ? undefined : `Meta's answer was not valid: item ${bad + 1} of its "data" is not ${shape === 'posts' ? 'a post with an "id"' : 'a metric with a "name"'}`;
+		}
+		default:
+			return undefined;
+	}
+}
+
+function isObject(value: unknown): boolean {
+	return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/** A Graph ID: digits (as text or a number). */
+function hasId(item: IDataObject): boolean {
+	return (typeof item.id === 'string' && /^\d+$/.test(item.id)) || (typeof item.id === 'number' && Number.isSafeInteger(item.id));
 }
 
 /** The exact secret values of the credential, to be removed from any text an error keeps. */
@@ -246,9 +283,18 @@ export function secretValuesOf(value: unknown, key = ''): string[] {
 	return Object.entries(value).flatMap(([name, entry]) => secretValuesOf(entry, name));
 }
 
-async function mappedError(context: GraphRequestContext, options: GraphGetOptions, failure: Failure): Promise<NodeApiError> {
+async function mappedError(context: GraphRequestContext, options: GraphGetOptions, failure: Failure, tries: number): Promise<NodeApiError> {
 	const secrets = await secretsOf(context, options.credentialType);
-	return graphApiError(context.getNode(), failure.httpStatus, { error: failure.graphError }, options, secrets);
+	const error = graphApiError(context.getNode(), failure.httpStatus, { error: failure.graphError }, options, secrets);
+	if (failure.ownWords) {
+		// Not Meta's words: the fault itself is the headline, with what was tried and what to do.
+		const platform = options.credentialName ?? 'Threads';
+		error.message = `${platform}: ${failure.graphError.message}`;
+		error.description = `Tried ${tries} ${tries === 1 ? 'time' : 'times'}; this is usually temporary: run the workflow again later.${
+			/did not answer/.test(failure.graphError.message ?? '') ? ' If it keeps happening, raise Options → Timeout (Seconds).' : ''
+		}`;
+	}
+	return error;
 }
 
 /** The request could not be sent (the credential refused to renew, ...): its own message, redacted. */

@@ -48,7 +48,7 @@ export async function listPosts(graph: GraphClient, listing: PostListing, job: A
 		fetchPage: async (qs) =>
 			await graph.get<GraphPage<IDataObject>>(listing.path, qs as IDataObject, {
 				requiredScope: listing.requiredScope,
-				shape: 'list',
+				shape: 'posts',
 				abandon,
 				urgent: true,
 			}),
@@ -64,6 +64,7 @@ export async function listPosts(graph: GraphClient, listing: PostListing, job: A
 			return data.length;
 		},
 		stop: () => abandonedWith(abandon) !== undefined,
+		idOf: (post) => String(post.id),
 	});
 
 	const postInsights = await Promise.all(insights);

@@ -10,7 +10,6 @@ import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestHelper, I
 
 import type { GraphErrorKind } from '../graph/graphErrors';
 import { classifyGraphError, graphErrorOf, redactDeep, redactSecrets } from '../graph/graphErrors';
-import { DEFAULT_TIMEOUT_MS } from '../graph/transport';
 import type { LiveTokenTimes } from './tokenLifecycle';
 import {
 	RETRY_AFTER_FAILED_REFRESH_MS,
@@ -51,8 +50,12 @@ interface GraphAnswer {
 	body: IDataObject;
 }
 
-/** Meta's token endpoints get the same bound as data requests: a hang must not hold the run. */
-const TOKEN_ENDPOINT_TIMEOUT_MS = DEFAULT_TIMEOUT_MS;
+/**
+ * A token endpoint that does not answer within this is treated like any passing failure (the
+ * lifetime check is skipped, a due refresh waits for a later run), well inside the default
+ * 60 s a data request waits, so a hang on Meta's side costs one bounded wait, not the run.
+ */
+const TOKEN_ENDPOINT_TIMEOUT_MS = 20_000;
 
 async function callTokenEndpoint(helpers: IHttpRequestHelper, endpoints: LongLivedTokenEndpoints, path: string, qs: IDataObject): Promise<GraphAnswer> {
 	const options: IHttpRequestOptions = {
@@ -100,12 +103,39 @@ function renewed(token: string, times: LiveTokenTimes, pasted: string, dueAt = r
 	};
 }
 
+/**
+ * Renewals in flight, per credential state: n8n runs `preAuthentication` once per request, so
+ * 20 items started together (or a retried request) would otherwise adopt or refresh the same
+ * token 20 times. Keyed by the platform and fingerprints of the pasted token, live token and
+ * App Secret, so two credentials never share; requests that start after n8n has saved the
+ * result read the renewed credential and need no renewal.
+ */
+const renewalsInFlight = new Map<string, Promise<RenewedTokenFields>>();
+
 /** What n8n persists into the credential after this run; throws TokenRenewalError with the fix when renewal is impossible. */
 export async function renewLongLivedToken(
 	helpers: IHttpRequestHelper,
 	credentials: ICredentialDataDecryptedObject,
 	endpoints: LongLivedTokenEndpoints,
 	now = Date.now(),
+): Promise<RenewedTokenFields> {
+	const key = [endpoints.platform, ...['accessToken', 'liveToken', 'appSecret'].map((field) => tokenFingerprint(String(credentials[field] ?? '')))].join(':');
+	const inFlight = renewalsInFlight.get(key);
+	if (inFlight) return await inFlight;
+	const renewal = renewOnce(helpers, credentials, endpoints, now);
+	renewalsInFlight.set(key, renewal);
+	try {
+		return await renewal;
+	} finally {
+		renewalsInFlight.delete(key);
+	}
+}
+
+async function renewOnce(
+	helpers: IHttpRequestHelper,
+	credentials: ICredentialDataDecryptedObject,
+	endpoints: LongLivedTokenEndpoints,
+	now: number,
 ): Promise<RenewedTokenFields> {
 	const pasted = String(credentials.accessToken ?? '').trim();
 	if (!pasted) {

@@ -22,7 +22,7 @@ function storedTimesOf(credentials: IDataObject): LiveTokenTimes | undefined {
  */
 export function tokenStatusOperation(meFields: string): Operation {
 	return () => async (graph, abandon) => {
-		const me = await graph.get<IDataObject>('/me', { fields: meFields }, { abandon });
+		const me = await graph.get<IDataObject>('/me', { fields: meFields }, { shape: 'node', abandon });
 		const credentials = await graph.credentials();
 		return [
 			{

@@ -45,7 +45,7 @@ export const getAccountInsights: Operation = (input) => {
 			const answer = await graph.get<{ data: GraphInsight[] }>(
 				'/me/insights',
 				{ metric, period: 'lifetime', metric_type: 'total_value', timeframe, breakdown },
-				{ requiredScope: INSTAGRAM_SCOPES.insights, shape: 'list', abandon },
+				{ requiredScope: INSTAGRAM_SCOPES.insights, shape: 'insights', abandon },
 			);
 			if (!simplify) return [answer];
 			const insight = answer.data.find((entry) => entry.name === metric);
@@ -80,7 +80,7 @@ export const getAccountInsights: Operation = (input) => {
 			const since = sent.since === undefined ? undefined : Math.max(sent.since, rules.earliest);
 			const qs: IDataObject = { metric: metrics.join(','), period: 'day', metric_type: 'total_value', ...rangeQuery({ since, until: sent.until }) };
 			if (breakdown) qs.breakdown = breakdown;
-			return await graph.get<{ data: GraphInsight[] }>('/me/insights', qs, { requiredScope: INSTAGRAM_SCOPES.insights, shape: 'list', abandon });
+			return await graph.get<{ data: GraphInsight[] }>('/me/insights', qs, { requiredScope: INSTAGRAM_SCOPES.insights, shape: 'insights', abandon });
 		};
 		const rows: IDataObject[] = [];
 		const raw: IDataObject[] = [];

@@ -15,7 +15,7 @@ export const getMedia: Operation = (input) => {
 	const simplify = input.parameter('simplify', true);
 	return async (graph, abandon) => {
 		const mediaId = await mediaIdFor(graph, ref, MY_MEDIA, INSTAGRAM_POST_LINKS, abandon);
-		const media = await graph.get(`/${mediaId}`, { fields }, { abandon });
+		const media = await graph.get(`/${mediaId}`, { fields }, { shape: 'node', abandon });
 		return [simplify ? postRow(media) : media];
 	};
 };

@@ -20,7 +20,7 @@ export const getMediaInsights: Operation = (input) => {
 		const media = await graph.get<{ id: string; media_product_type?: string; media_type?: string }>(
 			`/${id}`,
 			{ fields: 'id,media_type,media_product_type' },
-			{ abandon },
+			{ shape: 'node', abandon },
 		);
 		const { data, note } = await instagramMediaInsights(graph, { id, media_product_type: media.media_product_type }, requested, abandon);
 		if (!simplify) return [{ ...media, insights: data as unknown as IDataObject[], ...(note ? { insights_note: note } : {}) }];

@@ -16,7 +16,7 @@ export const getMedia: Operation = (input) => {
 	const simplify = input.parameter('simplify', true);
 	return async (graph, abandon) => {
 		const mediaId = await mediaIdFor(graph, ref, MY_THREADS, THREADS_POST_LINKS, abandon);
-		const post = await graph.get(`/${mediaId}`, { fields }, { abandon });
+		const post = await graph.get(`/${mediaId}`, { fields }, { shape: 'node', abandon });
 		return [simplify ? postRow(post) : post];
 	};
 };

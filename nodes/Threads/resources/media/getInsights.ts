@@ -21,7 +21,7 @@ export const getMediaInsights: Operation = (input) => {
 		const answer = await graph.get<{ data: GraphInsight[] }>(
 			`/${mediaId}/insights`,
 			{ metric: metrics.join(',') },
-			{ requiredScope: THREADS_SCOPES.insights, shape: 'list', abandon },
+			{ requiredScope: THREADS_SCOPES.insights, shape: 'insights', abandon },
 		);
 		return [simplify ? mediaInsightsRow(mediaId, answer.data, metrics) : answer];
 	};

@@ -27,7 +27,7 @@ export const getProfile: Operation = (input) => {
 	const username = usernameOf(input);
 	const simplify = input.parameter('simplify', true);
 	return async (graph, abandon) => {
-		const profile = await graph.get('/profile_lookup', { username }, { requiredScope: THREADS_SCOPES.profileDiscovery, abandon });
+		const profile = await graph.get('/profile_lookup', { username }, { requiredScope: THREADS_SCOPES.profileDiscovery, shape: 'profile', abandon });
 		if (!simplify) return [profile];
 		return [Object.fromEntries(PROFILE_COLUMNS.map((column) => [column, profile[column] ?? null]))];
 	};

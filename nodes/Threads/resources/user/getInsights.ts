@@ -39,7 +39,7 @@ export const getUserInsights: Operation = (input) => {
 			if (request.breakdown) qs.breakdown = request.breakdown;
 			const answer = await graph.get<{ data: GraphInsight[] }>(`/${userId}/threads_insights`, qs, {
 				requiredScope: THREADS_SCOPES.insights,
-				shape: 'list',
+				shape: 'insights',
 				abandon,
 			});
 			return answer.data;
