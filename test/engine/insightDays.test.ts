@@ -79,10 +79,17 @@ describe('today', () => {
 		expect(threads.sim.requests).toHaveLength(0);
 	});
 
-	it('Today once it has begun: one row, not complete', async () => {
+	it('Today once it has begun: one row, not complete, and a hint above the output saying when it ends', async () => {
 		jest.setSystemTime(Date.parse('2026-11-29T12:00:00Z'));
 		const result = await runThreads(threads, views('today'), { timezone: 'UTC' });
 		expect(result.items.map((row) => [row.date, row.complete])).toEqual([['2026-11-29', false]]);
+		expect(result.run.data.resultData.runData.Threads[0].hints).toEqual([
+			{
+				message: "Meta's day 2026-11-29 has not ended yet (it ends at 08:00 UTC the next day): its numbers will still grow, so its rows say complete: false",
+				type: 'info',
+				location: 'outputPane',
+			},
+		]);
 	});
 });
 

@@ -69,4 +69,16 @@ describe('Row Options on post lists', () => {
 		const insightRequests = requestLines(threads.sim).filter((line) => line.includes('/insights'));
 		expect(insightRequests.every((line) => line.includes('metric=views,likes,replies,reposts,quotes,shares'))).toBe(true);
 	});
+
+	it('hints where a user can go wrong: a Limit not reached, reposts with empty cells', async () => {
+		const result = await runThreads(threads, list({}, { returnAll: false, limit: 5000 }));
+		const hints = (result.run.data.resultData.runData.Threads[0].hints ?? []).map((hint) => hint.message);
+		expect(hints).toEqual([
+			`"Limit" is 5000, but only ${result.items.length} posts were found`,
+			'Reposts of other people’s posts have no insights of their own, so their metric cells are empty: Row Options → Reposts can skip them or write zeros',
+		]);
+		threads.sim.reset();
+		const quiet = await runThreads(threads, list({ reposts: 'skip' }, { returnAll: true }));
+		expect(quiet.run.data.resultData.runData.Threads[0].hints ?? []).toEqual([]);
+	});
 });

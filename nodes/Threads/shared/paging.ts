@@ -33,7 +33,7 @@ export function postListJob(input: ItemInput, list: ThreadsPostList): OperationJ
 	// Engagement needs its metrics, and reposts are told apart by their media type.
 	const metrics = shape.engagementRate ? [...new Set([...columns, 'views', ...ENGAGEMENT_METRICS])] : columns;
 	const fieldList = shape.reposts === 'empty' || fields.split(',').includes('media_type') ? fields : `${fields},media_type`;
-	return async (graph, abandon) => {
+	return async (graph, abandon, hint) => {
 		const fetchInsights = metrics.length > 0 && (await insightsAvailable(graph, list.profileUsername, abandon));
 		const rows = await listPosts(
 			graph,
@@ -59,6 +59,10 @@ export function postListJob(input: ItemInput, list: ThreadsPostList): OperationJ
 			},
 			abandon,
 		);
+		if (Number.isFinite(limit) && rows.length < limit) hint(`"Limit" is ${limit}, but only ${rows.length} posts were found${range.since !== undefined ? ' in the date range' : ''}`);
+		if (columns.length && shape.reposts === 'empty' && rows.some(isRepost)) {
+			hint('Reposts of other people’s posts have no insights of their own, so their metric cells are empty: Row Options → Reposts can skip them or write zeros');
+		}
 		return simplify ? rows.map((row) => shapedPostRow(row, columns, shape, input.timezone, fieldList !== fields)) : rows;
 	};
 }

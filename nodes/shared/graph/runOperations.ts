@@ -21,8 +21,11 @@ import type { GraphClient, GraphPlatform } from './pooledGraphRequest';
 import { pooledGraphClient, requestSettingsOf } from './pooledGraphRequest';
 import type { AbandonSignal } from './transport';
 
-/** One item's work, with the execution's client; returns the item's rows. */
-export type OperationJob = (graph: GraphClient, abandon: AbandonSignal) => Promise<IDataObject[]>;
+/**
+ * One item's work, with the execution's client; returns the item's rows. `hint` shows a note
+ * above the node's output where a user can go wrong (an unfinished day, a Limit not reached).
+ */
+export type OperationJob = (graph: GraphClient, abandon: AbandonSignal, hint: (message: string) => void) => Promise<IDataObject[]>;
 
 /** Checks one item's input and returns its job. */
 export type Operation = (input: ItemInput) => OperationJob;
@@ -61,11 +64,12 @@ export async function runOperations(context: IExecuteFunctions, spec: GraphNodeS
 	);
 	// Without "Continue", the first item to fail stops the queued requests of all items.
 	const execution: AbandonSignal = {};
+	const hints = new Set<string>();
 	await Promise.all(
 		jobs.map(async (job, itemIndex) => {
 			if (!job) return;
 			try {
-				results[itemIndex] = await job(graph, { parent: continueOnFail ? undefined : execution });
+				results[itemIndex] = await job(graph, { parent: continueOnFail ? undefined : execution }, (message) => hints.add(message));
 			} catch (error) {
 				if (error === execution.error) return;
 				results[itemIndex] = withItemIndex(context, error, itemIndex);
@@ -74,6 +78,10 @@ export async function runOperations(context: IExecuteFunctions, spec: GraphNodeS
 		}),
 	);
 	if (execution.error) throw execution.error;
+	// n8n 1.x before execution hints existed runs without them.
+	if (hints.size && typeof context.addExecutionHints === 'function') {
+		context.addExecutionHints(...[...hints].map((message) => ({ message, type: 'info' as const, location: 'outputPane' as const })));
+	}
 
 	const output: INodeExecutionData[] = [];
 	for (const [itemIndex, result] of results.entries()) {

@@ -46,7 +46,7 @@ export function insightDaysOf(
 	dayZone: string,
 	rules: RangeRules,
 	fallbackPreset: DatePreset = 'yesterday',
-): { range: UnixRange; days?: DaySpan; complete?: boolean } {
+): { range: UnixRange; days?: DaySpan; complete?: boolean; unfinishedHint?: string } {
 	const now = rules.now ?? new Date();
 	const picked = {
 		preset: input.parameter<DatePreset>('dateRange', fallbackPreset),
@@ -71,7 +71,10 @@ export function insightDaysOf(
 	}
 	const alignedProblem = rangeProblem(aligned, { ...rules, earliest: rules.earliest - 86400 });
 	if (alignedProblem) throw inputError(input, alignedProblem);
-	return { range: { since: Math.max(aligned.since, rules.earliest), until: aligned.until }, days, complete: aligned.complete };
+	const unfinishedHint = aligned.complete
+		? undefined
+		: `Meta's day ${days.last} has not ended yet (it ends at ${dayStartUtc(days.last, dayZone)} UTC the next day): its numbers will still grow, so its rows say complete: false`;
+	return { range: { since: Math.max(aligned.since, rules.earliest), until: aligned.until }, days, complete: aligned.complete, unfinishedHint };
 }
 
 /** Return All → every item; otherwise Limit, a whole number of at least 1. */

@@ -63,7 +63,7 @@ export const getAccountInsights: Operation = (input) => {
 		earliest: Math.floor(Date.now() / 1000) - ACCOUNT_HISTORY_SECONDS,
 		earliestLabel: '90 days ago (Instagram keeps account insights for 90 days)',
 	};
-	const { range, days, complete } = insightDaysOf(input, INSTAGRAM_INSIGHTS_DAY_ZONE, rules);
+	const { range, days, complete, unfinishedHint } = insightDaysOf(input, INSTAGRAM_INSIGHTS_DAY_ZONE, rules);
 	// Meta refuses more than 30 days per request: longer ranges go as windows of whole days, one row (set) each.
 	const windows = days ? splitDays(days, INSTAGRAM_INSIGHTS_DAY_ZONE, MAX_RANGE_SECONDS) : [undefined];
 	const compare = input.parameter('compareWithPrevious', false);
@@ -74,7 +74,8 @@ export const getAccountInsights: Operation = (input) => {
 		throw inputError(input, '"Compare With Previous Period": the previous period reaches back more than 90 days, which Instagram does not keep', 'Choose a shorter or more recent date range.');
 	}
 
-	return async (graph, abandon) => {
+	return async (graph, abandon, hint) => {
+		if (unfinishedHint) hint(unfinishedHint);
 		const fetch = async (window: DaySpan | undefined) => {
 			const sent = window ? metaDayRange(window, INSTAGRAM_INSIGHTS_DAY_ZONE) : range;
 			const since = sent.since === undefined ? undefined : Math.max(sent.since, rules.earliest);

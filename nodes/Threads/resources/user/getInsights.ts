@@ -25,13 +25,14 @@ export const getUserInsights: Operation = (input) => {
 	const breakdown = input.parameter('breakdown', '') || undefined;
 	const userId = String(input.parameter<unknown>('userId', 'me') ?? '').trim() || 'me';
 	if (!/^(me|\d+)$/.test(userId)) throw inputError(input, `"User ID" must be "me" or a Threads user ID (digits only), not "${userId.slice(0, 60)}"`);
-	const { range, days, complete } = insightDaysOf(input, THREADS_INSIGHTS_DAY_ZONE, { earliest: USER_INSIGHTS_EARLIEST, earliestLabel: 'April 13, 2024' });
+	const { range, days, complete, unfinishedHint } = insightDaysOf(input, THREADS_INSIGHTS_DAY_ZONE, { earliest: USER_INSIGHTS_EARLIEST, earliestLabel: 'April 13, 2024' });
 	const plan = planAccountInsightsRequests(metrics, range, breakdown, USER_METRIC_RULES);
 	if (typeof plan === 'string') throw inputError(input, plan);
 	const simplify = input.parameter('simplify', true);
 	const compare = comparisonOf(input, metrics, days);
 
-	return async (graph, abandon) => {
+	return async (graph, abandon, hint) => {
+		if (unfinishedHint) hint(unfinishedHint);
 		const fetch = async (request: PlannedRequest) => {
 			const qs: Record<string, string | number> = { metric: request.metrics.join(',') };
 			if (request.since !== undefined) qs.since = request.since;
