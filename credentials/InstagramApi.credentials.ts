@@ -14,7 +14,7 @@ import { selfRenewingTokenProperties, signWithLiveToken } from './selfRenewingTo
 /**
  * An Instagram professional account token (Instagram Login) that renews itself, on the same
  * machinery as the Threads one (nodes/shared/tokens/longLivedToken.ts): Meta's 60-day tokens,
- * refreshed when 50 days old, each renewal saved by n8n into this credential.
+ * refreshed on the first use after it is 7 days old, each renewal saved by n8n into this credential.
  */
 export class InstagramApi implements ICredentialType {
 	name = 'instagramApi';
@@ -27,7 +27,7 @@ export class InstagramApi implements ICredentialType {
 
 	properties: INodeProperties[] = selfRenewingTokenProperties({
 		notice:
-			'For Instagram professional accounts (Business or Creator) with Instagram Login. Needs the instagram_business_basic and instagram_business_manage_insights permissions. The token renews itself while a workflow uses it at least every 10 days.',
+			'For Instagram professional accounts (Business or Creator) with Instagram Login. Needs the instagram_business_basic and instagram_business_manage_insights permissions. The token renews itself while a workflow uses it at least every 50 days (it renews at most once a week).',
 		tokenDescription:
 			'An Instagram user access token from your Meta app (Instagram → API setup with Instagram login → Generate token)',
 		appSecretLabel: 'Instagram App Secret',

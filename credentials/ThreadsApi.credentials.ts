@@ -31,7 +31,7 @@ export class ThreadsApi implements ICredentialType {
 
 	properties: INodeProperties[] = selfRenewingTokenProperties({
 		notice:
-			'Recommended for scheduled workflows and the Threads Trigger: this token renews itself (60-day tokens, refreshed automatically) as long as a workflow uses it at least every 10 days.',
+			'Recommended for scheduled workflows and the Threads Trigger: this token renews itself (60-day tokens, refreshed automatically) as long as a workflow uses it at least every 50 days (it renews at most once a week).',
 		tokenDescription:
 			'A Threads user token: from your Meta app dashboard (Use cases → Threads API → Settings → User Token Generator: long-lived), or from the Graph API Explorer (short-lived: also fill in the App Secret).',
 		appSecretLabel: 'Threads App Secret',

@@ -218,7 +218,7 @@ describe('Instagram → Account → Get Token Status', () => {
 				token_issued_at: new Date(frozenNow).toISOString(),
 				token_expires_at: new Date(frozenNow + 60 * 86400_000).toISOString(),
 				days_left: 59,
-				renews_on: new Date(frozenNow + 50 * 86400_000).toISOString(),
+				renews_on: new Date(frozenNow + 7 * 86400_000).toISOString(),
 				renewal: 'scheduled',
 			},
 		]);

@@ -52,10 +52,16 @@ async function dailyRun(credentials: TestCredentialsHelper) {
 const tokenCalls = (path: string) => threads.sim.requests.filter((request) => request.path.endsWith(path)).length;
 
 describe('Self-renewing token', () => {
-	it('a daily workflow keeps working for 180 days, refreshing about every 50 days and never more', async () => {
+	it.each([
+		[1, 52],
+		[7, 52],
+		[15, 24],
+		[30, 12],
+		[45, 8],
+	])('a workflow running every %i days keeps working for 365 days (%i refreshes: at most one a week)', async (every, refreshes) => {
 		const credentials = tokenCredential(threads.token);
 		const refreshDays: number[] = [];
-		for (let day = 0; day < 180; day++) {
+		for (let day = 0; day < 365; day += every) {
 			jest.setSystemTime(START + day * DAY);
 			const before = tokenCalls('/refresh_access_token');
 			const result = await dailyRun(credentials);
@@ -63,14 +69,35 @@ describe('Self-renewing token', () => {
 			expect(result.items).toHaveLength(1);
 			if (tokenCalls('/refresh_access_token') > before) refreshDays.push(day);
 		}
-		expect(refreshDays).toEqual([50, 100, 150]);
+		expect(refreshDays).toHaveLength(refreshes);
+		// Never two refreshes within a week.
+		for (let index = 1; index < refreshDays.length; index++) expect(refreshDays[index] - refreshDays[index - 1]).toBeGreaterThanOrEqual(7);
 		expect(tokenCalls('/debug_token')).toBe(1); // learning the pasted token's lifetime, once
-		// Every data request ran with the token current at the time; the stored credential holds the newest one.
 		const stored = credentials.store.threadsApi;
 		expect(stored.liveToken).not.toBe(threads.token);
-		expect(stored.expiresAt).toBe(START + 150 * DAY + 60 * DAY);
-		expect(credentials.persisted.filter((entry) => entry.type === 'threadsApi')).toHaveLength(4); // adopt + 3 refreshes
-		expect(threads.sim.requests.filter((request) => request.path.endsWith('/me/threads'))).toHaveLength(180);
+		expect(stored.expiresAt).toBe(START + (refreshDays.at(-1) ?? 0) * DAY + 60 * DAY);
+		expect(credentials.persisted.filter((entry) => entry.type === 'threadsApi')).toHaveLength(1 + refreshes); // adopt + refreshes
+	});
+
+	it('20 items at the renewal age: one refresh, every item signed with the renewed token', async () => {
+		const credentials = tokenCredential(threads.token);
+		await dailyRun(credentials);
+		jest.setSystemTime(START + 8 * DAY);
+		const result = await runThreads(
+			threads,
+			{
+				input: Array.from({ length: 20 }, (_, index) => ({ index })),
+				parameters: { authentication: 'selfRenewingToken', resource: 'thread', operation: 'list', limit: 1, fields: ['id'] },
+			},
+			{ credentialsHelper: credentials },
+		);
+		expect(result.error).toBeUndefined();
+		expect(result.items).toHaveLength(20);
+		expect(tokenCalls('/refresh_access_token')).toBe(1);
+		// The requests that waited for that renewal save its result too (n8n saves what each one returns): one new token.
+		const saved = credentials.persisted.filter((entry) => entry.type === 'threadsApi').slice(1);
+		expect(new Set(saved.map((entry) => entry.data.liveToken)).size).toBe(1);
+		expect(saved[0].data.liveToken).not.toBe(threads.token);
 	});
 
 	it('the stored credential holds the new token, which Meta accepts, after a refresh', async () => {
@@ -147,13 +174,30 @@ describe('Self-renewing token', () => {
 		expect(credentials.store.threadsApi.liveToken).not.toBe(threads.token);
 	});
 
-	it('a revoked token gives the clear error', async () => {
+	it('a revoked token gives the clear error, after the request re-read the credential once', async () => {
 		const credentials = tokenCredential(threads.token);
 		await dailyRun(credentials);
 		threads.sim.revokeToken(threads.token);
 		jest.setSystemTime(START + 55 * DAY);
 		const result = await dailyRun(credentials);
-		expect(result.error?.message).toMatch(/was revoked or is no longer valid/);
+		expect(result.error?.message).toBe('The Threads access token has expired or was revoked');
+		expect((result.error as { description?: string }).description).toMatch(/paste a new token/);
+		expect(threads.sim.requests.filter((request) => request.path === '/v1.0/me/threads' && request.status !== 200)).toHaveLength(2);
+	});
+
+	it('a refresh Meta refuses while the stored token is still valid (another worker renewed it) does not stop the run', async () => {
+		const shared = tokenCredential(threads.token);
+		await dailyRun(shared);
+		jest.setSystemTime(START + 8 * DAY);
+		// Worker A renews and saves; worker B still holds the state it read before that.
+		const stale = createCredentialsHelper({ threadsApi: { ...shared.store.threadsApi } });
+		await dailyRun(shared);
+		expect(tokenCalls('/refresh_access_token')).toBe(1);
+		threads.sim.failNext({ kind: 'invalidToken', path: /refresh_access_token/ });
+		const result = await dailyRun(stale);
+		expect(result.error).toBeUndefined();
+		expect(result.items).toHaveLength(1);
+		expect(String(stale.store.threadsApi.renewalGate)).toMatch(/valid/);
 	});
 
 	it('the Threads Trigger renews the same way', async () => {
@@ -162,11 +206,12 @@ describe('Self-renewing token', () => {
 			{ authentication: 'selfRenewingToken', watch: 'account', accountMetric: 'followers_count', condition: 'above', threshold: 1e9 },
 			credentials,
 		);
-		for (const day of [0, 30, 52, 80]) {
+		for (const day of [0, 5, 30, 52, 80]) {
 			jest.setSystemTime(START + day * DAY);
 			expect(await poller.poll()).toBeNull();
 		}
-		expect(tokenCalls('/refresh_access_token')).toBe(1);
+		// Due a week after each renewal: on days 30, 52 and 80, not on day 5.
+		expect(tokenCalls('/refresh_access_token')).toBe(3);
 		expect(credentials.threadsApi.liveToken).not.toBe(threads.token);
 	});
 });
@@ -182,7 +227,7 @@ describe('User → Get Token Status', () => {
 
 	it('who the token belongs to, when it expires and when it renews itself; no secret in the row', async () => {
 		const credentials = tokenCredential(threads.token);
-		jest.setSystemTime(START + 12 * DAY);
+		jest.setSystemTime(START + 5 * DAY);
 		const result = await tokenStatus(credentials);
 		expect(result.error).toBeUndefined();
 		expect(result.items).toEqual([
@@ -191,8 +236,8 @@ describe('User → Get Token Status', () => {
 				username: 'demo.creator',
 				token_issued_at: iso(START),
 				token_expires_at: iso(START + 60 * DAY),
-				days_left: 48,
-				renews_on: iso(START + 50 * DAY),
+				days_left: 55,
+				renews_on: iso(START + 7 * DAY),
 				renewal: 'scheduled',
 			},
 		]);

@@ -179,7 +179,7 @@ describe('Threads Trigger: recent posts, rises above', () => {
 
 	it('an expired token fails the poll with the reconnect message', async () => {
 		const poller = createPoller(recentViewsAbove1000, oauth2Credential(token));
-		sim.failNext({ kind: 'expiredToken' });
+		sim.failNext({ kind: 'expiredToken', times: 2 });
 		await expect(poller.poll()).rejects.toThrow(/expired or was revoked/);
 	});
 });

@@ -10,14 +10,14 @@ import {
 const T0 = Date.parse('2026-01-01T00:00:00Z');
 
 describe('token lifecycle', () => {
-	it('refreshes 50 days after issue for a 60-day token', () => {
-		expect(refreshDueAt({ issuedAt: T0, expiresAt: T0 + 60 * DAY_MS })).toBe(T0 + 50 * DAY_MS);
+	it('refreshes on the first use after a 60-day token is 7 days old', () => {
+		expect(refreshDueAt({ issuedAt: T0, expiresAt: T0 + 60 * DAY_MS })).toBe(T0 + 7 * DAY_MS);
 	});
 
 	it('refreshes 10 days before expiry when that comes first, never before Meta allows (24 h)', () => {
-		expect(refreshDueAt({ issuedAt: T0, expiresAt: T0 + 30 * DAY_MS })).toBe(T0 + 20 * DAY_MS);
+		expect(refreshDueAt({ issuedAt: T0, expiresAt: T0 + 15 * DAY_MS })).toBe(T0 + 5 * DAY_MS);
 		expect(refreshDueAt({ issuedAt: T0, expiresAt: T0 + 5 * DAY_MS })).toBe(T0 + DAY_MS);
-		expect(refreshDueAt({ issuedAt: T0, expiresAt: 0 })).toBe(T0 + 50 * DAY_MS);
+		expect(refreshDueAt({ issuedAt: T0, expiresAt: 0 })).toBe(T0 + 7 * DAY_MS);
 	});
 
 	it('tells one-hour tokens from 60-day ones', () => {

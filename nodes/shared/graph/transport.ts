@@ -94,6 +94,7 @@ export async function graphGet<T = IDataObject>(
 	const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
 	let waited = 0;
 	let transientAttempts = 0;
+	let tokenRetried = false;
 	for (let attempt = 1; ; attempt++) {
 		const stopped = abandonedWith(options.abandon);
 		if (stopped) throw stopped;
@@ -104,6 +105,12 @@ export async function graphGet<T = IDataObject>(
 
 		const failure = outcome.failure;
 		const kind = classifyGraphError(failure.graphError, failure.httpStatus);
+		if (kind === 'invalidToken' && !tokenRetried) {
+			// Once, at once: n8n re-reads the credential for every request, so a token another
+			// process (a queue-mode worker) renewed meanwhile is the one the retry is signed with.
+			tokenRetried = true;
+			continue;
+		}
 		if (kind === 'rateLimited') options.throttleReport?.throttled();
 		if (kind === 'transient') transientAttempts++;
 		const policy = options.backoff;

@@ -155,16 +155,18 @@ async function renewOnce(
 		const grant = grantOf(answer, now);
 		return renewed(grant.token, grant.times, pasted);
 	}
-	if (kind === 'invalidToken' || kind === 'missingPermission') {
-		const expired = times.expiresAt > 0 && times.expiresAt <= now;
+	const expired = times.expiresAt > 0 && times.expiresAt <= now;
+	if ((kind === 'invalidToken' && expired) || kind === 'missingPermission') {
 		throw new TokenRenewalError(
 			`${endpoints.platform} access token ${expired ? `expired on ${formatDay(times.expiresAt)}` : 'was revoked or is no longer valid'} and can no longer be renewed. ` +
 				`Open the "${endpoints.credentialName}" credential, paste a new token (Meta app dashboard → ${endpoints.platform} API → generate a token) and save. ` +
-				`A workflow using it at least every 10 days keeps it alive from then on. Meta says: ${metaSays(answer)}`,
+				`A workflow using it at least every 50 days keeps it alive from then on. Meta says: ${metaSays(answer)}`,
 		);
 	}
-	// A passing failure (Meta down, throttled, the token too young to refresh): keep the
-	// still-valid token and try again on a later run.
+	// A passing failure (Meta down, throttled, the token too young to refresh), or a refusal
+	// while the stored token has not expired (another process, e.g. a queue-mode worker, may
+	// have renewed it meanwhile): keep the stored token and try again on a later run. If it
+	// really is revoked, the request itself says so, after n8n has re-read the credential.
 	return renewed(liveToken, times, pasted, now + RETRY_AFTER_FAILED_REFRESH_MS);
 }
 

@@ -4,12 +4,12 @@
  *
  * Meta's rules: a long-lived token lasts 60 days; it can be refreshed once it is at least
  * 24 hours old and not yet expired, for 60 days from the refresh; an expired one cannot be
- * refreshed. We refresh once the token is 50 days old (10 days before expiry), so any
- * workflow that runs at least every 10 days keeps its token forever, at one refresh request
- * per ~50 days.
+ * refreshed. We refresh on the first run after the token is 7 days old, so a workflow whose
+ * runs are less than ~53 days apart always finds a token it can still refresh (a 7-day-old
+ * token has 53 days left), at a cost of at most one refresh request a week.
  */
 export const DAY_MS = 86_400_000;
-export const REFRESH_AFTER_AGE_MS = 50 * DAY_MS;
+export const REFRESH_AFTER_AGE_MS = 7 * DAY_MS;
 /** Meta refuses refreshing a token younger than this. */
 export const MIN_REFRESH_AGE_MS = DAY_MS;
 /** After a refresh failed for a passing reason, try again on a later run, not on every request. */
@@ -27,7 +27,7 @@ export function isShortLived(times: LiveTokenTimes): boolean {
 	return times.expiresAt > 0 && times.expiresAt - times.issuedAt < SHORT_LIVED_MAX_MS;
 }
 
-/** The moment the next refresh is due: 50 days after issue, or 10 days before expiry if sooner, never before Meta allows it. */
+/** The moment the next refresh is due: 7 days after issue, or 10 days before expiry if sooner, never before Meta allows it. */
 export function refreshDueAt(times: LiveTokenTimes): number {
 	const byAge = times.issuedAt + REFRESH_AFTER_AGE_MS;
 	const byExpiry = times.expiresAt > 0 ? times.expiresAt - 10 * DAY_MS : byAge;
