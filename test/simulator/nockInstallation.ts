@@ -67,6 +67,11 @@ export class NockInstallation {
 				} catch (error) {
 					// Other errors are simulator bugs: nock hands them to the client as they are.
 					if (!(error instanceof SimulatedSocketError)) throw error;
+					// The client hears the reset through its own listeners; these keep a client that has
+					// already given up on the request from turning the socket's error into an uncaught one.
+					const request = this.req as unknown as { on?(event: string, listener: () => void): void; socket?: { on?(event: string, listener: () => void): void } };
+					request.on?.('error', () => undefined);
+					request.socket?.on?.('error', () => undefined);
 					return [200, closeWithoutAnswer(error), {}] as const;
 				}
 			});
@@ -83,11 +88,15 @@ export class NockInstallation {
 
 /** A body that fails before its first byte: the connection closes with no response (see above). */
 function closeWithoutAnswer(error: Error): Readable {
-	return new Readable({
+	const body = new Readable({
 		read() {
 			this.destroy(error);
 		},
 	});
+	// Whoever reads the body sees it fail; without a listener of its own a destroyed stream's
+	// 'error' event would also be an uncaught exception, depending on timing.
+	body.on('error', () => undefined);
+	return body;
 }
 
 function bodyText(body: nock.Body): string | undefined {
