@@ -17,7 +17,7 @@ import { walkPages } from '../shared/graph/cursorPaging';
 import type { Observation } from '../shared/alerts/crossings';
 import { metaDayRange, rangeQuery } from '../shared/parameters/dateRange';
 import type { GraphInsight } from '../shared/insights/insightsNormaliser';
-import { insightTotal } from '../shared/insights/insightsNormaliser';
+import { bucketsWithin, insightTotal } from '../shared/insights/insightsNormaliser';
 
 type WatchedMedia = WatchedObject & { media_product_type?: string };
 
@@ -47,7 +47,9 @@ export function instagramWatch(context: IPollFunctions): CrossingWatch {
 							INSTAGRAM_SCOPES.insights,
 							'insights',
 						);
-						value = insightTotal((answer.data ?? []).find((insight) => insight.name === metric));
+						const insight = (answer.data ?? []).find((entry) => entry.name === metric);
+						// A series answer counts only the buckets dated within the watched days.
+						value = insightTotal(insight && bucketsWithin(insight, days?.first, days?.last));
 					}
 				}
 				return { watched: [{ id: 'account' }], observations: [{ objectId: 'account', metric, value }] };

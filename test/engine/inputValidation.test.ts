@@ -57,6 +57,12 @@ describe('refused before any request, with the field and the fix', () => {
 		expect(threads.sim.requests).toHaveLength(0);
 	});
 
+	it('Engagement Rate without Include Insights', async () => {
+		const result = await runThreads(threads, { parameters: { resource: 'thread', operation: 'list', rowOptions: { engagementRate: true } } });
+		expect(result.error?.message).toBe('"Engagement Rate" needs "Include Insights": add at least Views there');
+		expect(threads.sim.requests).toHaveLength(0);
+	});
+
 	it('a User ID that is not "me" or digits', async () => {
 		const result = await runThreads(threads, { parameters: { resource: 'user', operation: 'getInsights', metrics: ['likes'], userId: '@meta' } });
 		expect(result.error?.message).toMatch(/"User ID" must be "me" or a Threads user ID/);

@@ -93,6 +93,12 @@ describe('Instagram → Account → Get Insights', () => {
 		expect(result.items[0]).toMatchObject({ likes: likesNow, likes_previous: likesBefore, likes_change_pct: Math.round(((likesNow - likesBefore) / likesBefore) * 1000) / 10 });
 	});
 
+	it('Compare With Previous Period over more than one 30-day window is refused before any request', async () => {
+		const result = await runInstagram({ resource: 'account', operation: 'getInsights', metrics: ['likes'], dateRange: 'custom', since: isoDate(day(-45)), until: isoDate(day(-2)), compareWithPrevious: true });
+		expect(result.error?.message).toMatch(/compares one period of up to 30 days on Instagram/);
+		expect(sim.requests).toHaveLength(0);
+	});
+
 	it('a breakdown gives one row per value with a column per metric', async () => {
 		const result = await runInstagram({ resource: 'account', operation: 'getInsights', metrics: ['views', 'likes'], breakdown: 'media_product_type', dateRange: 'last7Days' });
 		expect(result.error).toBeUndefined();

@@ -30,7 +30,7 @@ describe('Row Options on post lists', () => {
 			expect(Object.keys(row)[0]).toBe('report_date');
 			expect(row.report_date).toBe(today);
 			expect(row.media_type).not.toBe('REPOST_FACADE');
-			expect([...String(row.text ?? '')].length).toBeLessThanOrEqual(40);
+			expect([...new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(String(row.text ?? ''))].length).toBeLessThanOrEqual(40);
 			const engaged = ['likes', 'replies', 'reposts', 'quotes', 'shares'].reduce((sum, metric) => sum + Number(row[metric]), 0);
 			expect(row.engagement_rate).toBe(Number(row.views) > 0 ? Math.round((engaged / Number(row.views)) * 10_000) / 10_000 : null);
 			// Columns: the post's fields, then its numbers, then the rate.

@@ -45,6 +45,9 @@ describe('resolveDateRange', () => {
 		});
 		// Today (in Berlin): up to now.
 		expect(resolveDateRange({ preset: 'custom', timezone: 'Europe/Berlin', now, since: '2026-03-09', until: '2026-03-10' }).until).toBe(unix('2026-03-10T15:30:00Z'));
+		// The date picker's or {{ $today }}'s midnight with an offset is that whole day too.
+		expect(resolveDateRange({ preset: 'custom', timezone: 'Europe/Berlin', now, since: '2026-03-01', until: '2026-03-05T00:00:00.000+01:00' }).until).toBe(unix('2026-03-05T22:59:59Z'));
+		expect(requestedDays({ preset: 'custom', timezone: 'Europe/Berlin', now, since: '2026-03-01T00:00:00.000+01:00', until: '2026-03-05T00:00:00.000+01:00' })).toEqual({ first: '2026-03-01', last: '2026-03-05' });
 		// A date-time Until is taken as it is.
 		expect(resolveDateRange({ preset: 'custom', timezone: 'UTC', now, since: '2026-03-01', until: '2026-03-05T12:00' }).until).toBe(unix('2026-03-05T12:00:00Z'));
 	});

@@ -12,8 +12,12 @@ describe('post rows', () => {
 		expect(shortened('Hello world', 0)).toBe('Hello world');
 		expect(shortened('Hello world', 11)).toBe('Hello world');
 		expect(shortened('Hello world', 6)).toBe('Hello…');
-		expect(shortened('👋🏽 hi there', 4)).toBe('👋🏽…');
+		expect(shortened('👋🏽 hi there', 4)).toBe('👋🏽 h…');
 		expect(shortened(null, 5)).toBeNull();
+		// Whole user-visible characters: a family emoji, a combining accent, a flag.
+		expect(shortened('👨‍👩‍👧 family time', 2)).toBe('👨‍👩‍👧…');
+		expect(shortened('Cafe\u0301 Cafe\u0301', 5)).toBe('Cafe\u0301…');
+		expect(shortened('🇯🇵🇫🇷🇩🇪', 2)).toBe('🇯🇵…');
 	});
 
 	it('postRow flattens owner and children', () => {

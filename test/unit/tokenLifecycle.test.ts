@@ -41,17 +41,17 @@ describe('token lifecycle', () => {
 		const sixtyDays = { issuedAt: T0, expiresAt: T0 + 60 * DAY_MS };
 
 		it('a fresh 60-day token: expiry, whole days left, renewal date', () => {
-			expect(tokenStatusOf(sixtyDays, T0 + 12.5 * DAY_MS)).toEqual({
+			expect(tokenStatusOf(sixtyDays, T0 + 2.5 * DAY_MS)).toEqual({
 				token_issued_at: '2026-01-01T00:00:00.000Z',
 				token_expires_at: '2026-03-02T00:00:00.000Z',
-				days_left: 47,
-				renews_on: '2026-02-20T00:00:00.000Z',
+				days_left: 57,
+				renews_on: '2026-01-08T00:00:00.000Z',
 				renewal: 'scheduled',
 			});
 		});
 
 		it('past the renewal date and still the old token: overdue; past expiry: expired, 0 days left', () => {
-			expect(tokenStatusOf(sixtyDays, T0 + 51 * DAY_MS).renewal).toBe('overdue');
+			expect(tokenStatusOf(sixtyDays, T0 + 8 * DAY_MS).renewal).toBe('overdue');
 			expect(tokenStatusOf(sixtyDays, T0 + 61 * DAY_MS)).toMatchObject({ renewal: 'expired', days_left: 0 });
 		});
 
@@ -59,7 +59,7 @@ describe('token lifecycle', () => {
 			expect(tokenStatusOf({ issuedAt: T0, expiresAt: 0 }, T0)).toMatchObject({
 				token_expires_at: null,
 				days_left: null,
-				renews_on: '2026-02-20T00:00:00.000Z',
+				renews_on: '2026-01-08T00:00:00.000Z',
 				renewal: 'scheduled',
 			});
 		});

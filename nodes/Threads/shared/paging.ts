@@ -86,9 +86,12 @@ function rowShapeOf(input: ItemInput, columns: string[]): RowShape {
 	const textLength = Number(options.textLength ?? 0);
 	if (!['skip', 'zeros', 'empty'].includes(reposts)) throw inputError(input, `"Reposts" must be Skip, Zeros With a Note or Empty Cells, not "${reposts}"`);
 	if (!Number.isInteger(textLength) || textLength < 0) throw inputError(input, '"Shorten Text To (Characters)" must be a whole number, 0 or more');
+	if (options.engagementRate === true && !columns.length) {
+		throw inputError(input, '"Engagement Rate" needs "Include Insights": add at least Views there', 'The rate is worked out from each post’s views and interactions, which Include Insights fetches.');
+	}
 	return {
 		reportDate: options.reportDate === true,
-		engagementRate: options.engagementRate === true && columns.length > 0,
+		engagementRate: options.engagementRate === true,
 		reposts: reposts as RowShape['reposts'],
 		textLength,
 	};

@@ -59,6 +59,7 @@ export const conditionFields: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
+		description: 'When values already past the threshold fire, how far a value must move back before it fires again, how long to wait for Meta',
 		options: [
 			{
 				displayName: 'Fire for Values Already Past on Activation',

@@ -41,9 +41,14 @@ export function engagementRate(row: Record<string, unknown>): number | null {
 	return Math.round((engaged / views) * 10_000) / 10_000;
 }
 
-/** Text cut to `length` characters (whole characters, with "…"); 0 keeps it whole. */
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+/**
+ * Text cut to `length` characters as a reader counts them (an emoji with its modifiers, a
+ * letter with its accent, a flag: one each), ending with "…"; 0 keeps it whole.
+ */
 export function shortened(text: unknown, length: number): unknown {
 	if (typeof text !== 'string' || !length || length <= 0) return text;
-	const characters = [...text];
+	const characters = Array.from(graphemes.segment(text), (part) => part.segment);
 	return characters.length <= length ? text : `${characters.slice(0, Math.max(1, length - 1)).join('').trimEnd()}…`;
 }

@@ -146,6 +146,7 @@ export const requestOptionsParameter: INodeProperties = {
 	type: 'collection',
 	placeholder: 'Add Option',
 	default: {},
+	description: 'How the node sends its requests: how many at once, how long to wait when Meta throttles or does not answer',
 	options: [
 		{
 			displayName: 'Max Concurrent Requests',

@@ -86,9 +86,14 @@ function lastWeekStart(today: DateTime, weekStart: WeekStart = 'monday'): DateTi
 	return today.minus({ days: back + 7 });
 }
 
-/** A bare date, or a date-time at midnight (what n8n's date picker gives for a day). */
+/**
+ * A bare date, or a date-time at midnight in its own offset: what n8n's date picker and
+ * `{{ $today }}` give for a day (2026-11-24T00:00:00, 2026-11-24T00:00:00.000+01:00).
+ */
 function isWholeDay(value: string | number | undefined): boolean {
-	return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}(T00:00(:00(\.0+)?)?)?$/.test(value.trim());
+	if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}/.test(value.trim())) return false;
+	const parsed = DateTime.fromISO(value.trim(), { setZone: true });
+	return parsed.isValid && parsed.hour === 0 && parsed.minute === 0 && parsed.second === 0 && parsed.millisecond === 0;
 }
 
 /** The calendar days a range asks for, as ISO dates in the workflow's timezone. */

@@ -70,6 +70,13 @@ export const getAccountInsights: Operation = (input) => {
 	if (compare && (breakdown || !days)) {
 		throw inputError(input, '"Compare With Previous Period" compares totals over a date range: clear "Breakdown"', 'Breakdown rows have no previous period.');
 	}
+	if (compare && windows.length > 1) {
+		throw inputError(
+			input,
+			'"Compare With Previous Period" compares one period of up to 30 days on Instagram: choose a shorter range',
+			'Meta answers at most 30 days per request, so a longer range comes as one row per window; compare each window in your sheet instead.',
+		);
+	}
 	if (compare && days && metaDayRange(previousDays(windows[0] ?? days), INSTAGRAM_INSIGHTS_DAY_ZONE).since < rules.earliest) {
 		throw inputError(input, '"Compare With Previous Period": the previous period reaches back more than 90 days, which Instagram does not keep', 'Choose a shorter or more recent date range.');
 	}

@@ -4,7 +4,7 @@ import type { Operation } from '../../../shared/graph/runOperations';
 import type { PlannedRequest } from '../../../shared/insights/accountInsightsPlan';
 import { planAccountInsightsRequests } from '../../../shared/insights/accountInsightsPlan';
 import type { GraphInsight } from '../../../shared/insights/insightsNormaliser';
-import { accountInsightsRows, withPreviousPeriod } from '../../../shared/insights/insightsNormaliser';
+import { accountInsightsRows, bucketsWithin, withPreviousPeriod } from '../../../shared/insights/insightsNormaliser';
 import { comparePreviousParameter, dateRangeParameters, simplifyParameter } from '../../../shared/parameters/commonParameters';
 import type { DaySpan } from '../../../shared/parameters/dateRange';
 import { metaDayRange, previousDays } from '../../../shared/parameters/dateRange';
@@ -49,6 +49,10 @@ export const getUserInsights: Operation = (input) => {
 		for (const request of plan) data.push(...(await fetch(request)));
 		if (!simplify) return [{ data: data as unknown as string[] }];
 		const rows = accountInsightsRows(data, metrics, USER_METRIC_SHAPES, { since: days?.first, until: days?.last, complete, now: Date.now() });
+		const series = data.find((insight) => USER_METRIC_SHAPES.timeSeries.includes(insight.name) && insight.values?.length);
+		if (series && days && !bucketsWithin(series, days.first, days.last).values?.length) {
+			hint(`Meta sent daily values, but none dated ${days.first === days.last ? days.first : `${days.first} to ${days.last}`}: its days may have moved; the rows leave them out rather than count another day`);
+		}
 		if (!compare) return rows;
 		// The same metrics over the same number of days just before: one more request.
 		const previous = accountInsightsRows(await fetch({ metrics: compare.metrics, ...compare.range }), compare.metrics, USER_METRIC_SHAPES, compare.days);
