@@ -12,12 +12,11 @@ import { metricsForMedia, noInsightsReason } from '../Instagram/shared/mediaInsi
 import { INSTAGRAM_PLATFORM } from '../Instagram/shared/requests';
 import type { BackoffPolicy } from '../shared/graph/backoff';
 import type { CrossingWatch, WatchedObject } from '../shared/alerts/crossingPoll';
-import { observePosts, pollGetter, recentWindowOf, watchedAccountMetricOf, watchedDays, watchedMetricsOf } from '../shared/alerts/crossingPoll';
+import { observePosts, pollGetter, recentWindowOf, watchedAccountMetricOf, watchedAccountTotal, watchedMetricsOf } from '../shared/alerts/crossingPoll';
 import { walkPages } from '../shared/graph/cursorPaging';
 import type { Observation } from '../shared/alerts/crossings';
-import { metaDayRange, rangeQuery } from '../shared/parameters/dateRange';
 import type { GraphInsight } from '../shared/insights/insightsNormaliser';
-import { bucketsWithin, insightTotal } from '../shared/insights/insightsNormaliser';
+import { insightTotal } from '../shared/insights/insightsNormaliser';
 
 type WatchedMedia = WatchedObject & { media_product_type?: string };
 
@@ -35,22 +34,10 @@ export function instagramWatch(context: IPollFunctions): CrossingWatch {
 				if (metric === 'followers_count') {
 					value = Number((await get<IDataObject>('/me', { fields: 'user_id,followers_count' }, INSTAGRAM_SCOPES.basic, 'node')).followers_count ?? Number.NaN);
 				} else {
-					const days = watchedDays(context, now);
-					const window = days && metaDayRange(days, INSTAGRAM_INSIGHTS_DAY_ZONE, now);
-					if (window && window.since >= window.until) {
-						// "Today so far" before Meta's day has begun: nothing counted yet.
-						value = 0;
-					} else {
-						const answer = await get<{ data?: GraphInsight[] }>(
-							'/me/insights',
-							{ metric, period: 'day', metric_type: 'total_value', ...(window ? rangeQuery(window) : {}) },
-							INSTAGRAM_SCOPES.insights,
-							'insights',
-						);
-						const insight = (answer.data ?? []).find((entry) => entry.name === metric);
-						// A series answer counts only the buckets dated within the watched days.
-						value = insightTotal(insight && bucketsWithin(insight, days?.first, days?.last));
-					}
+					value = await watchedAccountTotal(context, now, metric, INSTAGRAM_INSIGHTS_DAY_ZONE, async (range) => {
+						const answer = await get<{ data?: GraphInsight[] }>('/me/insights', { metric, period: 'day', metric_type: 'total_value', ...range }, INSTAGRAM_SCOPES.insights, 'insights');
+						return answer.data;
+					});
 				}
 				return { watched: [{ id: 'account' }], observations: [{ objectId: 'account', metric, value }] };
 			},

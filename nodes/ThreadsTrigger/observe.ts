@@ -7,11 +7,10 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import type { BackoffPolicy } from '../shared/graph/backoff';
 import type { CrossingWatch, WatchedObject } from '../shared/alerts/crossingPoll';
-import { observePosts, pollGetter, recentWindowOf, watchedAccountMetricOf, watchedDays, watchedMetricsOf } from '../shared/alerts/crossingPoll';
+import { observePosts, pollGetter, recentWindowOf, watchedAccountMetricOf, watchedAccountTotal, watchedMetricsOf } from '../shared/alerts/crossingPoll';
 import { walkPages } from '../shared/graph/cursorPaging';
-import { metaDayRange, rangeQuery } from '../shared/parameters/dateRange';
 import type { GraphInsight } from '../shared/insights/insightsNormaliser';
-import { bucketsWithin, insightTotal } from '../shared/insights/insightsNormaliser';
+import { insightTotal } from '../shared/insights/insightsNormaliser';
 import { THREADS_PLATFORM } from '../Threads/shared/requests';
 import { MEDIA_METRICS, PAGE_SIZE_MAX, POSTS_EARLIEST, THREADS_INSIGHTS_DAY_ZONE, THREADS_SCOPES, USER_METRICS, USER_METRIC_RULES } from '../Threads/threadsApi';
 
@@ -28,15 +27,11 @@ export function threadsWatch(context: IPollFunctions): CrossingWatch {
 			isAccount: true,
 			observe: async (now, backoff) => {
 				const metric = watchedAccountMetricOf(context, THREADS_ACCOUNT_WATCH_METRICS);
-				const qs: IDataObject = { metric };
-				const days = USER_METRIC_RULES.unranged.includes(metric) ? undefined : watchedDays(context, now);
-				const range = days && metaDayRange(days, THREADS_INSIGHTS_DAY_ZONE, now);
-				// "Today so far" before Meta's day has begun: nothing counted yet.
-				if (range && range.since >= range.until) return { watched: [{ id: 'account' }], observations: [{ objectId: 'account', metric, value: 0 }] };
-				if (range) Object.assign(qs, rangeQuery(range));
-				const answer = await threadsGetter(context, backoff)<{ data?: GraphInsight[] }>('/me/threads_insights', qs, THREADS_SCOPES.insights, 'insights');
-				const insight = answer.data?.find((entry) => entry.name === metric);
-				const value = insightTotal(insight && bucketsWithin(insight, days?.first, days?.last));
+				const dayZone = USER_METRIC_RULES.unranged.includes(metric) ? undefined : THREADS_INSIGHTS_DAY_ZONE;
+				const value = await watchedAccountTotal(context, now, metric, dayZone, async (range) => {
+					const answer = await threadsGetter(context, backoff)<{ data?: GraphInsight[] }>('/me/threads_insights', { metric, ...range }, THREADS_SCOPES.insights, 'insights');
+					return answer.data;
+				});
 				return { watched: [{ id: 'account' }], observations: [{ objectId: 'account', metric, value }] };
 			},
 		};

@@ -102,6 +102,39 @@ export async function runThreads(
 	return { ...result, items: (result.output.Threads ?? []).map((item) => item.json as Record<string, unknown>) };
 }
 
+export interface InstagramStep {
+	/** The token of an adopted self-renewing credential (first use already happened), so request counts are the node's own. */
+	token: string;
+	parameters: INodeParameters;
+	input?: object[];
+	timezone?: string;
+	/** When the credential's token was issued (default now). */
+	issuedAt?: number;
+}
+
+/** Start → Instagram Insights, run through n8n's engine. */
+export async function runInstagram(step: InstagramStep): Promise<WorkflowResult & { items: Array<Record<string, any>> }> {
+	const result = await runWorkflow(
+		{
+			nodes: [
+				{ id: 's', name: 'Start', type: 'test.items', typeVersion: 1, position: [0, 0], parameters: { items: JSON.stringify(step.input ?? [{}]) } },
+				{
+					id: 'ig',
+					name: 'Instagram',
+					type: `${PACKAGE}.instagram`,
+					typeVersion: 1,
+					position: [200, 0],
+					parameters: step.parameters,
+					credentials: { instagramApi: { id: 'instagramApi', name: 'Instagram account' } },
+				},
+			],
+			connections: { Start: { main: [[{ node: 'Instagram', type: 'main' as never, index: 0 }]] } },
+		},
+		{ credentials: { instagramApi: adoptedTokenCredential(step.token, step.issuedAt) }, timezone: step.timezone ?? 'UTC' },
+	);
+	return { ...result, items: (result.output.Instagram ?? []).map((item) => item.json as Record<string, any>) };
+}
+
 /** The items of a node's output (0: main, 1: the error output of "On Error: Continue (using error output)"). */
 export function outputOf(result: WorkflowResult, node: string, output = 0): INodeExecutionData[] {
 	return result.run.data.resultData.runData[node]?.[0]?.data?.main?.[output] ?? [];

@@ -148,4 +148,14 @@ describe('Media → Get Insights fed many items', () => {
 		expect(threads.sim.peakInFlight).toBe(2);
 		expect(threads.sim.requests).toHaveLength(30);
 	});
+
+	it('Profile → Get Posts for several input items asks who `/me` is once per execution', async () => {
+		const result = await runThreads(threads, {
+			input: [{ user: 'meta' }, { user: 'threads' }, { user: 'meta' }],
+			parameters: { resource: 'profile', operation: 'getPosts', username: '={{ $json.user }}', limit: 2, fields: ['id'], includeInsights: ['likes'] },
+		});
+		expect(result.items).toHaveLength(6);
+		expect(requestLines(threads.sim).filter((line) => line.startsWith('GET /v1.0/me?'))).toEqual(['GET /v1.0/me?fields=id,username']);
+		expect(requestLines(threads.sim).filter((line) => line.includes('/profile_posts'))).toHaveLength(3);
+	});
 });

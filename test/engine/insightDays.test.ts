@@ -4,10 +4,9 @@
  * midnight and DST. The simulator stamps buckets as Meta's Threads page does (end_time at
  * 08:00 UTC: a fixed UTC−8 day).
  */
-import { PACKAGE, runWorkflow } from '../harness/runWorkflow';
 import { createInstagramDemoWorld } from '../simulator/instagram/demoWorld';
 import { InstagramSimulator } from '../simulator/instagram/instagramSimulator';
-import { adoptedTokenCredential, requestLines, runThreads, useSimulator } from './fixtures';
+import { requestLines, runInstagram, runThreads, useSimulator } from './fixtures';
 
 beforeEach(() => {
 	jest.useFakeTimers({
@@ -105,24 +104,7 @@ describe('Instagram: Pacific days, summer time included', () => {
 	afterEach(() => sim.uninstall());
 
 	it('Yesterday in Tokyo in July: one request from 07:00 UTC to 07:00 UTC, the row for that day, complete', async () => {
-		const result = await runWorkflow(
-			{
-				nodes: [
-					{ id: 's', name: 'Start', type: 'test.items', typeVersion: 1, position: [0, 0], parameters: { items: '[{}]' } },
-					{
-						id: 'ig',
-						name: 'Instagram',
-						type: `${PACKAGE}.instagram`,
-						typeVersion: 1,
-						position: [200, 0],
-						parameters: { resource: 'account', operation: 'getInsights', metrics: ['views'], dateRange: 'yesterday' },
-						credentials: { instagramApi: { id: 'instagramApi', name: 'Instagram account' } },
-					},
-				],
-				connections: { Start: { main: [[{ node: 'Instagram', type: 'main' as never, index: 0 }]] } },
-			},
-			{ credentials: { instagramApi: adoptedTokenCredential(token) }, timezone: 'Asia/Tokyo' },
-		);
+		const result = await runInstagram({ token, parameters: { resource: 'account', operation: 'getInsights', metrics: ['views'], dateRange: 'yesterday' }, timezone: 'Asia/Tokyo' });
 		expect(result.error).toBeUndefined();
 		const since = Date.parse('2026-07-14T07:00:00Z') / 1000;
 		const until = Date.parse('2026-07-15T07:00:00Z') / 1000;

@@ -2,11 +2,10 @@ import { DateTime } from 'luxon';
 import nock from 'nock';
 import type { INodeParameters } from 'n8n-workflow';
 
-import { PACKAGE, runWorkflow } from '../harness/runWorkflow';
 import { createInstagramDemoWorld } from '../simulator/instagram/demoWorld';
 import type { IgSimAccount } from '../simulator/instagram/instagramSimulator';
 import { InstagramSimulator } from '../simulator/instagram/instagramSimulator';
-import { adoptedTokenCredential, expectNoSecrets } from './fixtures';
+import { expectNoSecrets, runInstagram as runInstagramNode } from './fixtures';
 
 const frozenNow = Date.now();
 let sim: InstagramSimulator;
@@ -25,31 +24,8 @@ afterEach(() => {
 	nock.enableNetConnect();
 });
 
-/** An adopted self-renewing credential (first use already happened), so request counts are the node's own. */
-function credential() {
-	return { instagramApi: adoptedTokenCredential(token, frozenNow) };
-}
-
 async function runInstagram(parameters: INodeParameters, input: object[] = [{}]) {
-	const result = await runWorkflow(
-		{
-			nodes: [
-				{ id: 's', name: 'Start', type: 'test.items', typeVersion: 1, position: [0, 0], parameters: { items: JSON.stringify(input) } },
-				{
-					id: 'ig',
-					name: 'Instagram',
-					type: `${PACKAGE}.instagram`,
-					typeVersion: 1,
-					position: [200, 0],
-					parameters,
-					credentials: { instagramApi: { id: 'instagramApi', name: 'Instagram account' } },
-				},
-			],
-			connections: { Start: { main: [[{ node: 'Instagram', type: 'main' as never, index: 0 }]] } },
-		},
-		{ credentials: credential(), timezone: 'UTC' },
-	);
-	return { ...result, items: (result.output.Instagram ?? []).map((item) => item.json as Record<string, any>) };
+	return await runInstagramNode({ token, parameters, input, issuedAt: frozenNow });
 }
 
 async function raw(path: string): Promise<any> {

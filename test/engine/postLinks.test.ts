@@ -4,10 +4,9 @@
  */
 import nock from 'nock';
 
-import { PACKAGE, runWorkflow } from '../harness/runWorkflow';
 import { createInstagramDemoWorld } from '../simulator/instagram/demoWorld';
 import { InstagramSimulator } from '../simulator/instagram/instagramSimulator';
-import { adoptedTokenCredential, rawAnswer, requestLines, runThreads, useSimulator } from './fixtures';
+import { rawAnswer, requestLines, runInstagram, runThreads, useSimulator } from './fixtures';
 
 const threads = useSimulator();
 
@@ -73,24 +72,7 @@ describe('Instagram: a media by its link', () => {
 		const page = (await sim.handle({ method: 'GET', path: '/v23.0/me/media?fields=id,permalink&limit=100', headers: { authorization: `Bearer ${token}` } })).body as { data: Array<{ id: string; permalink: string }> };
 		sim.reset();
 		const target = page.data[3];
-		const result = await runWorkflow(
-			{
-				nodes: [
-					{ id: 's', name: 'Start', type: 'test.items', typeVersion: 1, position: [0, 0], parameters: { items: '[{}]' } },
-					{
-						id: 'ig',
-						name: 'Instagram',
-						type: `${PACKAGE}.instagram`,
-						typeVersion: 1,
-						position: [200, 0],
-						parameters: { resource: 'media', operation: 'get', mediaId: target.permalink, fields: ['id'] },
-						credentials: { instagramApi: { id: 'instagramApi', name: 'Instagram account' } },
-					},
-				],
-				connections: { Start: { main: [[{ node: 'Instagram', type: 'main' as never, index: 0 }]] } },
-			},
-			{ credentials: { instagramApi: adoptedTokenCredential(token) }, timezone: 'UTC' },
-		);
+		const result = await runInstagram({ token, parameters: { resource: 'media', operation: 'get', mediaId: target.permalink, fields: ['id'] } });
 		expect(result.error).toBeUndefined();
 		expect(result.output.Instagram.map((item) => item.json)).toEqual([{ id: target.id }]);
 		expect(sim.requests.map((request) => request.path)).toEqual(['/v23.0/me/media', `/v23.0/${target.id}`]);

@@ -146,3 +146,43 @@ export class ThrottlingFrontEnd {
 		});
 	}
 }
+
+/** Query and body fields that carry a secret: never written to a simulator's request log. */
+const SECRET_PARAMS = ['access_token', 'client_secret', 'code', 'input_token', 'fb_exchange_token'];
+
+/** What both simulators log of one request (written on arrival; hangs and resets get status 0). */
+export interface RequestLogEntry<Kind extends string> {
+	method: string;
+	/** Path without the query string, as sent. */
+	path: string;
+	/** Query string plus form-body fields, without the secret ones. */
+	query: Record<string, string>;
+	authVia: 'header' | 'query' | 'none';
+	/** HTTP status; 0 for a hang or a reset (no HTTP response). */
+	status: number;
+	/** now() when the request arrived, ms epoch. */
+	startedAt: number;
+	errorCode?: number | string;
+	/** The failNext kind this request took, if any. */
+	fault?: Kind;
+}
+
+export function requestLogEntry<Kind extends string>(
+	req: { method: string; path: string; params: Record<string, string>; authVia: RequestLogEntry<Kind>['authVia']; fault?: Kind },
+	res: { status: number; body: unknown } | TransportFault,
+	startedAt: number,
+): RequestLogEntry<Kind> {
+	const query = Object.fromEntries(Object.entries(req.params).filter(([name]) => !SECRET_PARAMS.includes(name)));
+	const status = res instanceof TransportFault ? 0 : res.status;
+	const errorCode = res instanceof TransportFault ? undefined : (res.body as { error?: { code?: number | string } } | undefined)?.error?.code;
+	return {
+		method: req.method,
+		path: req.path,
+		query,
+		authVia: req.authVia,
+		status,
+		startedAt,
+		...(errorCode !== undefined ? { errorCode } : {}),
+		...(req.fault ? { fault: req.fault } : {}),
+	};
+}

@@ -81,3 +81,13 @@ export function cursorPage<T extends { id: string }>(items: T[], settings: PageS
 	}
 	return { data: page.map(render), paging };
 }
+
+/** A list request's URL with another cursor (for `paging.next` / `previous`), never with a token in it. */
+export function pagingUrl(host: string, path: string, urlQuery: URLSearchParams, name: 'before' | 'after', cursor: string): string {
+	const query = new URLSearchParams(urlQuery);
+	query.delete('before');
+	query.delete('after');
+	query.delete('access_token');
+	query.set(name, cursor);
+	return `${host}${path}?${query.toString()}`;
+}

@@ -13,13 +13,14 @@
 import { errors, GraphError } from './errors';
 import { mediaInsights, userInsights } from './insights';
 import { parseFields, parseLimit, parseListRange } from './params';
-import { cursorPage } from './paging';
+import { cursorPage, pagingUrl } from './paging';
 import { opaqueString } from './random';
 import { assertMediaFields, MediaView, renderMedia, renderUser } from './render';
 import { createUser, DAY_MS, engagementGained, HOUR_MS, NewUser, SimPost, SimUser } from './world';
 import type { FaultOptions, PagingFaultKind, SharedFaultKind } from './faults';
 import { isPagingFault, sharedFaultOutcome, withOverrides } from './faults';
-import { FaultQueue, ThrottlingFrontEnd, TransportFault } from './frontEnd';
+import type { RequestLogEntry } from './frontEnd';
+import { FaultQueue, requestLogEntry, ThrottlingFrontEnd, TransportFault } from './frontEnd';
 import { NockInstallation } from './nockInstallation';
 
 export type { MediaMetric, NewUser, SimMediaType, SimPoll, SimPost, SimUser } from './world';
@@ -40,21 +41,7 @@ interface IndexedMedia {
 /** Threads' own Graph error kinds plus the kinds both simulators share (faults.ts). */
 export type SimulatedErrorKind = 'expiredToken' | 'invalidToken' | 'missingScope' | 'rateLimit' | 'featureNotAvailable' | 'invalidParameter' | SharedFaultKind;
 
-export interface LoggedRequest {
-	method: string;
-	/** Path without the query string, as sent (e.g. "/v1.0/me/threads"). */
-	path: string;
-	/** Query string plus form-body fields; access_token, client_secret, input_token and code are removed. */
-	query: Record<string, string>;
-	authVia: 'header' | 'query' | 'none';
-	/** HTTP status; 0 for a hang or a reset (no HTTP response). */
-	status: number;
-	/** now() when the request arrived, ms epoch. */
-	startedAt: number;
-	errorCode?: number | string;
-	/** The failNext kind this request took, if any. */
-	fault?: SimulatedErrorKind;
-}
+export type LoggedRequest = RequestLogEntry<SimulatedErrorKind>;
 
 export interface SimulatorOptions {
 	/** Delay before each accepted request is answered (real timer). Default 0. */
@@ -115,7 +102,6 @@ const REFRESH_MIN_AGE_MS = 24 * HOUR_MS;
 const DISCOVERY_BUDGET = 1000; // profile_lookup + profile_posts, per user, rolling 24 h
 const MIN_DISCOVERABLE_FOLLOWERS = 1000;
 /** Query/body parameters that are credentials: never written to the request log. */
-const SECRET_PARAMS = ['access_token', 'client_secret', 'input_token', 'code', 'fb_exchange_token'];
 /** Edges Meta has that this simulator deliberately leaves out (publishing, replies, …). */
 const UNMODELLED_EDGES = ['replies', 'conversation', 'mentions', 'threads_publish', 'threads_publishing_limit', 'manage_reply', 'reposts', 'repost'];
 
@@ -598,24 +584,12 @@ export class ThreadsSimulator {
 		const items = posts
 			.filter((p) => (since === undefined || p.timestamp >= since * 1000) && (until === undefined || p.timestamp <= until * 1000))
 			.sort((a, b) => b.timestamp - a.timestamp);
-		return cursorPage(items, { params: q, limit, links: this.options.includePagingNext === true, url: (name, cursor) => pagingUrl(req, name, cursor), fault: req.pagingFault }, render);
+		return cursorPage(items, { params: q, limit, links: this.options.includePagingNext === true, url: (name, cursor) => pagingUrl(GRAPH_HOST, req.path, req.urlQuery, name, cursor), fault: req.pagingFault }, render);
 	}
 
 	/** Written on arrival; hangs and resets are logged with status 0. */
 	private log(req: ParsedRequest, res: SimResponse | TransportFault, startedAt: number): void {
-		const query = Object.fromEntries(Object.entries(req.params).filter(([k]) => !SECRET_PARAMS.includes(k)));
-		const status = res instanceof TransportFault ? 0 : res.status;
-		const errorCode = res instanceof TransportFault ? undefined : (res.body as { error?: { code?: number | string } } | undefined)?.error?.code;
-		this.requests.push({
-			method: req.method,
-			path: req.path,
-			query,
-			authVia: req.authVia,
-			status,
-			startedAt,
-			...(errorCode !== undefined ? { errorCode } : {}),
-			...(req.fault ? { fault: req.fault } : {}),
-		});
+		this.requests.push(requestLogEntry(req, res, startedAt));
 	}
 }
 
@@ -662,15 +636,6 @@ function jsonHeaders(): Record<string, string> {
 function asJsonNumber(id: string): number | string {
 	return /^\d+$/.test(id) && Number.isSafeInteger(Number(id)) ? Number(id) : id;
 }
-
-function pagingUrl(req: ParsedRequest, name: 'before' | 'after', cursor: string): string {
-	const query = new URLSearchParams(req.urlQuery);
-	query.delete('before');
-	query.delete('after');
-	query.set(name, cursor);
-	return `${GRAPH_HOST}${req.path}?${query.toString()}`;
-}
-
 
 function header(headers: SimRequest['headers'], name: string): string | undefined {
 	const entry = Object.entries(headers).find(([k]) => k.toLowerCase() === name);

@@ -34,7 +34,7 @@ export function postListJob(input: ItemInput, list: ThreadsPostList): OperationJ
 	const metrics = shape.engagementRate ? [...new Set([...columns, 'views', ...ENGAGEMENT_METRICS])] : columns;
 	const fieldList = shape.reposts === 'empty' || fields.split(',').includes('media_type') ? fields : `${fields},media_type`;
 	return async (graph, abandon, hint) => {
-		const fetchInsights = metrics.length > 0 && (await insightsAvailable(graph, list.profileUsername, abandon));
+		const fetchInsights = metrics.length > 0 && (await insightsAvailable(graph, list.profileUsername));
 		const rows = await listPosts(
 			graph,
 			{
@@ -115,10 +115,10 @@ function shapedPostRow(row: IDataObject, columns: string[], shape: RowShape, tim
 
 /**
  * Meta shares insights only for your own posts: for another profile's posts the columns stay
- * empty, without a refused request per post (one `/me` lookup tells whose profile it is).
+ * empty, without a refused request per post (one `/me` lookup per execution tells whose profile it is).
  */
-async function insightsAvailable(graph: GraphClient, profileUsername: string | undefined, abandon: { error?: Error }): Promise<boolean> {
+async function insightsAvailable(graph: GraphClient, profileUsername: string | undefined): Promise<boolean> {
 	if (profileUsername === undefined) return true;
-	const me = await graph.get<IDataObject>('/me', { fields: 'id,username' }, { shape: 'node', abandon });
+	const me = await graph.getOnce<IDataObject>('/me', { fields: 'id,username' }, { shape: 'node' });
 	return String(me.username ?? '').toLowerCase() === profileUsername.toLowerCase();
 }

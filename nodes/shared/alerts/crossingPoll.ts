@@ -12,10 +12,14 @@ import type { CrossingCondition, CrossingEvent, CrossingState, Observation, Samp
 import { evaluateCrossings, sampleEvents, validateCondition } from './crossings';
 import { mapInPool } from '../graph/pool';
 import type { GraphPlatform } from '../graph/pooledGraphRequest';
+import { requestSettingsOf } from '../graph/pooledGraphRequest';
 import type { AnswerShape } from '../graph/transport';
-import type { DatePreset, DaySpan } from '../parameters/dateRange';
-import { requestedDays } from '../parameters/dateRange';
-import { DEFAULT_TIMEOUT_MS, graphErrorDetailsOf, graphGet } from '../graph/transport';
+import type { DatePreset, UnixRange } from '../parameters/dateRange';
+import { metaDayRange, rangeQuery, requestedDays } from '../parameters/dateRange';
+import type { GraphInsight } from '../insights/insightsNormaliser';
+import { bucketsWithin, insightTotal } from '../insights/insightsNormaliser';
+import { metricSelection, notWholeNumber, wholeNumberOf } from '../parameters/nodeInput';
+import { graphErrorDetailsOf, graphGet } from '../graph/transport';
 
 /** Where the crossing state lives in the node's static data (n8n persists it after activation and with every poll that fires). */
 const STATE_KEY = 'crossings';
@@ -101,7 +105,7 @@ export async function observePosts<Post extends WatchedObject>(
 
 /** A poll's GET on a platform: the node's credential, the one transport, the poll's backoff and timeout. */
 export function pollGetter(context: IPollFunctions, platform: GraphPlatform, backoff: BackoffPolicy) {
-	const timeoutSeconds = Number((context.getNodeParameter('options', {}) as IDataObject).timeout) || DEFAULT_TIMEOUT_MS / 1000;
+	const { timeoutSeconds } = requestSettingsOf(context.getNodeParameter('options', {}) as IDataObject);
 	return async <T>(path: string, qs: IDataObject, requiredScope: string, shape: AnswerShape = 'object'): Promise<T> =>
 		await graphGet<T>(context, path, qs, {
 			baseURL: platform.baseUrl,
@@ -115,12 +119,25 @@ export function pollGetter(context: IPollFunctions, platform: GraphPlatform, bac
 }
 
 /**
- * The days an account watch counts ("yesterday", "last 7 days", ...), in the workflow's
- * timezone; "today so far" is today. Meta's day buckets of these days are summed.
+ * An account metric over the watched window ("yesterday", "last 7 days", ..., "today so
+ * far", in the workflow's timezone): the request is aligned to Meta's days (`dayZone`) and
+ * only the buckets dated within the window are summed; before Meta's first day of it has
+ * begun nothing is counted yet (0, no request). Without a `dayZone` the metric takes no
+ * range (followers_count).
  */
-export function watchedDays(context: IPollFunctions, now: Date): DaySpan | undefined {
+export async function watchedAccountTotal(
+	context: IPollFunctions,
+	now: Date,
+	metric: string,
+	dayZone: string | undefined,
+	fetch: (range: UnixRange) => Promise<GraphInsight[] | undefined>,
+): Promise<number | null> {
 	const preset = context.getNodeParameter('accountWindow', 'yesterday') as DatePreset;
-	return requestedDays({ preset, timezone: context.getTimezone(), now });
+	const days = dayZone ? requestedDays({ preset, timezone: context.getTimezone(), now }) : undefined;
+	const range = days && dayZone ? metaDayRange(days, dayZone, now) : undefined;
+	if (range && range.since >= range.until) return 0;
+	const insight = (await fetch(range ? rangeQuery(range) : {}))?.find((entry) => entry.name === metric);
+	return insightTotal(insight && bucketsWithin(insight, days?.first, days?.last));
 }
 
 /** The (first) metric the trigger watches, whichever platform's field holds it. */
@@ -133,34 +150,25 @@ function watchedMetricOf(context: IPollFunctions): string {
 /** The "recent" watch window the user chose: published in the last N days, or the latest N. */
 export function recentWindowOf(context: IPollFunctions, now: Date, plural: string): { limit: number; since?: number } {
 	if (context.getNodeParameter('recentScope', 'days') === 'latest') {
-		return { limit: wholeNumberOf(context, 'recentCount', `Number of ${plural}`, 20) };
+		return { limit: wholeNumberField(context, 'recentCount', `Number of ${plural}`, 20) };
 	}
-	const days = wholeNumberOf(context, 'recentDays', 'Days', 7);
+	const days = wholeNumberField(context, 'recentDays', 'Days', 7);
 	return { limit: Number.POSITIVE_INFINITY, since: Math.floor(now.getTime() / 1000) - days * 86400 };
 }
 
 /** A whole number of at least 1 (an expression may give anything): refused before any request otherwise. */
-function wholeNumberOf(context: IPollFunctions, name: string, label: string, fallback: number): number {
+function wholeNumberField(context: IPollFunctions, name: string, label: string, fallback: number): number {
 	const raw = context.getNodeParameter(name, fallback) as unknown;
-	const value = typeof raw === 'string' && raw.trim() ? Number(raw) : raw;
-	if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) {
-		throw new NodeOperationError(context.getNode(), `"${label}" must be a whole number of at least 1, not ${JSON.stringify(raw)}`);
-	}
+	const value = wholeNumberOf(raw);
+	if (value === undefined) throw new NodeOperationError(context.getNode(), notWholeNumber(label, raw));
 	return value;
 }
 
 /** The watched metrics (a list, or comma-separated from an expression), each one the watch has. */
 export function watchedMetricsOf(context: IPollFunctions, name: string, valid: readonly string[]): string[] {
-	const raw = context.getNodeParameter(name, []) as unknown;
-	const metrics = [...new Set((Array.isArray(raw) ? raw : String(raw ?? '').split(',')).map((metric) => String(metric).trim()).filter(Boolean))];
-	if (!metrics.length) throw new NodeOperationError(context.getNode(), '"Metrics" is empty: choose at least one metric');
-	const unknown = metrics.filter((metric) => !valid.includes(metric));
-	if (unknown.length) {
-		throw new NodeOperationError(context.getNode(), `"Metrics" has ${unknown.length === 1 ? 'a metric' : 'metrics'} this watch does not have: ${unknown.join(', ')}`, {
-			description: `Valid: ${valid.join(', ')}`,
-		});
-	}
-	return metrics;
+	const selection = metricSelection(context.getNodeParameter(name, []), 'Metrics', valid, 'watch');
+	if ('problem' in selection) throw new NodeOperationError(context.getNode(), selection.problem, { description: selection.description });
+	return selection.metrics;
 }
 
 /** The one account metric watched, one the platform has. */

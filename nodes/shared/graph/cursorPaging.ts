@@ -19,13 +19,8 @@ export interface GraphPage<Item> {
 export function afterCursorOf(page: GraphPage<unknown>): string | undefined {
 	const cursor = page.paging?.cursors?.after;
 	if (cursor) return cursor;
-	const next = page.paging?.next;
-	if (!next) return undefined;
-	try {
-		return new URL(next).searchParams.get('after') ?? undefined;
-	} catch {
-		return undefined;
-	}
+	const after = page.paging?.next ? linkParams(page.paging.next)?.after : undefined;
+	return typeof after === 'string' ? after : undefined;
 }
 
 export class RepeatedCursorError extends Error {

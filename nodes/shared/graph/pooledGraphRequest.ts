@@ -37,6 +37,8 @@ export interface GraphClient {
 	/** The node the requests are made for (errors name it). */
 	node: INode;
 	get<T = IDataObject>(path: string, qs: IDataObject, request?: GraphGetRequest): Promise<T>;
+	/** `get` asked once per execution, whichever input item asks first (e.g. who `/me` is). */
+	getOnce<T = IDataObject>(path: string, qs: IDataObject, request?: GraphGetRequest): Promise<T>;
 	/** The decrypted credential (Get Token Status reads its stored dates). */
 	credentials(): Promise<IDataObject>;
 }
@@ -67,7 +69,8 @@ export function pooledGraphClient(
 	const limiter = new AdaptiveLimiter({ max: settings.maxConcurrency });
 	const backoff = { ...DEFAULT_BACKOFF, maxTotalWaitMs: settings.maxRateLimitWaitSeconds * 1000 };
 	const credentialType = platform.credentialTypeOf(context.getNodeParameter('authentication', 0, '') as string);
-	return {
+	const once = new Map<string, Promise<unknown>>();
+	const client: GraphClient = {
 		node: context.getNode(),
 		get: async <T>(path: string, qs: IDataObject, request: GraphGetRequest = {}) =>
 			await limiter.run(
@@ -85,6 +88,12 @@ export function pooledGraphClient(
 					}),
 				request.urgent,
 			),
+		getOnce: async <T>(path: string, qs: IDataObject, request: GraphGetRequest = {}) => {
+			const key = `${path}?${JSON.stringify(qs)}`;
+			if (!once.has(key)) once.set(key, client.get<T>(path, qs, { ...request, abandon: undefined }));
+			return (await once.get(key)) as T;
+		},
 		credentials: async () => (await context.getCredentials(credentialType)) as IDataObject,
 	};
+	return client;
 }

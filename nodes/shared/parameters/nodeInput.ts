@@ -6,7 +6,7 @@
 import type { INode } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { DatePreset, DaySpan, RangeRules, UnixRange, WeekStart } from './dateRange';
+import type { DatePreset, DaySpan, RangeRules, ResolveRangeInput, UnixRange, WeekStart } from './dateRange';
 import { dayStartUtc, metaDayRange, rangeProblem, requestedDays, resolveDateRange } from './dateRange';
 
 /** What an operation may read while it checks its input: parameters only, no requests. */
@@ -21,16 +21,25 @@ export function inputError(input: ItemInput, message: string, description?: stri
 	return new NodeOperationError(input.node, message, { itemIndex: input.itemIndex, description });
 }
 
-/** The range the user picked (Date Range / Since / Until), validated against the endpoint's rules. */
-export function dateRangeOf(input: ItemInput, rules: RangeRules, fallbackPreset: DatePreset = 'none'): UnixRange {
-	const range = resolveDateRange({
+/** What the user picked: Date Range (with Week Starts On), Since, Until. */
+function pickedRange(input: ItemInput, fallbackPreset: DatePreset, now?: Date): ResolveRangeInput {
+	return {
 		preset: input.parameter<DatePreset>('dateRange', fallbackPreset),
 		weekStart: input.parameter<WeekStart>('weekStart', 'monday'),
 		timezone: input.timezone,
-		now: rules.now,
+		now,
 		since: input.parameter('since', ''),
 		until: input.parameter('until', ''),
-	});
+	};
+}
+
+/** The range the user picked (Date Range / Since / Until), validated against the endpoint's rules. */
+export function dateRangeOf(input: ItemInput, rules: RangeRules, fallbackPreset: DatePreset = 'none'): UnixRange {
+	return checkedRange(input, pickedRange(input, fallbackPreset, rules.now), rules);
+}
+
+function checkedRange(input: ItemInput, picked: ResolveRangeInput, rules: RangeRules): UnixRange {
+	const range = resolveDateRange(picked);
 	const problem = rangeProblem(range, rules);
 	if (problem) throw inputError(input, problem);
 	return range;
@@ -48,17 +57,8 @@ export function insightDaysOf(
 	fallbackPreset: DatePreset = 'yesterday',
 ): { range: UnixRange; days?: DaySpan; complete?: boolean; unfinishedHint?: string } {
 	const now = rules.now ?? new Date();
-	const picked = {
-		preset: input.parameter<DatePreset>('dateRange', fallbackPreset),
-		weekStart: input.parameter<WeekStart>('weekStart', 'monday'),
-		timezone: input.timezone,
-		now,
-		since: input.parameter('since', ''),
-		until: input.parameter('until', ''),
-	};
-	const exact = resolveDateRange(picked);
-	const problem = rangeProblem(exact, rules);
-	if (problem) throw inputError(input, problem);
+	const picked = pickedRange(input, fallbackPreset, now);
+	const exact = checkedRange(input, picked, rules);
 	const days = requestedDays(picked);
 	if (!days) return { range: exact };
 	const aligned = metaDayRange(days, dayZone, now);
@@ -77,38 +77,51 @@ export function insightDaysOf(
 	return { range: { since: Math.max(aligned.since, rules.earliest), until: aligned.until }, days, complete: aligned.complete, unfinishedHint };
 }
 
+/** A whole number of at least 1 from a field (a number, or a number as text from an expression), or undefined. */
+export function wholeNumberOf(raw: unknown): number | undefined {
+	const value = typeof raw === 'string' && raw.trim() ? Number(raw) : raw;
+	return typeof value === 'number' && Number.isInteger(value) && value >= 1 ? value : undefined;
+}
+
+export function notWholeNumber(label: string, raw: unknown): string {
+	return `"${label}" must be a whole number of at least 1, not ${JSON.stringify(raw)}`;
+}
+
 /** Return All → every item; otherwise Limit, a whole number of at least 1. */
 export function limitOf(input: ItemInput): number {
 	if (input.parameter('returnAll', false)) return Number.POSITIVE_INFINITY;
 	const raw = input.parameter<unknown>('limit', 50);
-	const limit = typeof raw === 'string' && raw.trim() ? Number(raw) : raw;
-	if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1) {
-		throw inputError(input, `"Limit" must be a whole number of at least 1, not ${JSON.stringify(raw)}`, 'Set Limit to how many items you want (e.g. 50), or turn on Return All.');
-	}
+	const limit = wholeNumberOf(raw);
+	if (limit === undefined) throw inputError(input, notWholeNumber('Limit', raw), 'Set Limit to how many items you want (e.g. 50), or turn on Return All.');
 	return limit;
 }
 
 /**
- * A metric selection: a list, or a comma-separated text from an expression. Every metric must
- * be one the operation has; `valid` lists them for the message.
+ * A metric selection as a field holds it: a list, or a comma-separated text from an
+ * expression; without repeats. Every metric must be one of `valid` (listed in the problem);
+ * `optional`: an empty selection is none, not a problem.
  */
-export function metricsOf(input: ItemInput, name: string, label: string, valid: readonly string[], options: { optional?: boolean } = {}): string[] {
-	const raw = input.parameter<unknown>(name, []);
-	const list = (Array.isArray(raw) ? raw : typeof raw === 'string' ? raw.split(',') : [])
-		.map((metric) => String(metric).trim())
-		.filter(Boolean);
+export function metricSelection(
+	raw: unknown,
+	label: string,
+	valid: readonly string[],
+	owner: string,
+	optional = false,
+): { metrics: string[] } | { problem: string; description: string } {
+	const list = (Array.isArray(raw) ? raw : typeof raw === 'string' ? raw.split(',') : []).map((metric) => String(metric).trim()).filter(Boolean);
 	const metrics = [...new Set(list)];
-	if (!metrics.length && options.optional) return [];
-	if (!metrics.length) throw inputError(input, `"${label}" is empty: choose at least one metric`, `Valid: ${valid.join(', ')}`);
+	const description = `Valid: ${valid.join(', ')}`;
+	if (!metrics.length) return optional ? { metrics } : { problem: `"${label}" is empty: choose at least one metric`, description };
 	const unknown = metrics.filter((metric) => !valid.includes(metric));
-	if (unknown.length) {
-		throw inputError(
-			input,
-			`"${label}" has ${unknown.length === 1 ? 'a metric' : 'metrics'} this operation does not have: ${unknown.join(', ')}`,
-			`Valid: ${valid.join(', ')}`,
-		);
-	}
-	return metrics;
+	if (!unknown.length) return { metrics };
+	return { problem: `"${label}" has ${unknown.length === 1 ? 'a metric' : 'metrics'} this ${owner} does not have: ${unknown.join(', ')}`, description };
+}
+
+/** A node field's metric selection (see `metricSelection`); `optional`: empty means none. */
+export function metricsOf(input: ItemInput, name: string, label: string, valid: readonly string[], options: { optional?: boolean } = {}): string[] {
+	const selection = metricSelection(input.parameter<unknown>(name, []), label, valid, 'operation', options.optional);
+	if ('problem' in selection) throw inputError(input, selection.problem, selection.description);
+	return selection.metrics;
 }
 
 /** How a platform's post links look, for a media field that takes an ID or a link. */

@@ -13,7 +13,7 @@
  */
 import { errors, GraphError } from '../errors';
 import { FieldSpec, parseFields, parseLimit, parseTimeParam } from '../params';
-import { cursorPage } from '../paging';
+import { cursorPage, pagingUrl } from '../paging';
 import { numericId, opaqueString } from '../random';
 import { formatTimestamp } from '../render';
 import { asInstagramError, igErrors } from './igErrors';
@@ -21,7 +21,8 @@ import { accountInsights, mediaInsights } from './insights';
 import { DAY_MS, generateMedia, HOUR_MS, IgSimAccount, IgSimMedia, mediaValuesAt, shortcodeOf, STORY_LIFETIME_MS } from './model';
 import type { FaultOptions, PagingFaultKind, SharedFaultKind } from '../faults';
 import { isPagingFault, sharedFaultOutcome, withOverrides } from '../faults';
-import { FaultQueue, ThrottlingFrontEnd, TransportFault } from '../frontEnd';
+import type { RequestLogEntry } from '../frontEnd';
+import { FaultQueue, requestLogEntry, ThrottlingFrontEnd, TransportFault } from '../frontEnd';
 import { NockInstallation } from '../nockInstallation';
 
 export type { IgMediaProductType, IgMediaType, IgSimAccount, IgSimMedia } from './model';
@@ -33,21 +34,7 @@ export const INSTAGRAM_HOST = 'https://graph.instagram.com';
 /** Instagram's own Graph error kinds plus the kinds both simulators share (../faults.ts). */
 export type IgSimulatedErrorKind = 'expiredToken' | 'invalidToken' | 'missingScope' | 'rateLimit' | 'igRateLimit' | 'invalidParameter' | SharedFaultKind;
 
-export interface IgLoggedRequest {
-	method: string;
-	/** Path without the query string, as sent (e.g. "/v23.0/me/media"). */
-	path: string;
-	/** Query string plus form-body fields, minus access_token, client_secret, code, input_token, fb_exchange_token. */
-	query: Record<string, string>;
-	authVia: 'header' | 'query' | 'none';
-	/** HTTP status; 0 for a hang or a reset (no HTTP response). */
-	status: number;
-	/** now() when the request arrived, ms epoch. */
-	startedAt: number;
-	errorCode?: number | string;
-	/** The failNext kind this request took, if any. */
-	fault?: IgSimulatedErrorKind;
-}
+export type IgLoggedRequest = RequestLogEntry<IgSimulatedErrorKind>;
 
 export interface IgSimulatorOptions {
 	/** Delay before each accepted request is answered (real timer). Default 0. */
@@ -114,7 +101,6 @@ export const IG_CALL_BUDGET = 4800;
 const SHORT_LIVED_SEC = 3600;
 const LONG_LIVED_SEC = 5_184_000; // 60 days
 const REFRESH_MIN_AGE_MS = 24 * HOUR_MS;
-const SECRET_PARAMS = ['access_token', 'client_secret', 'code', 'input_token', 'fb_exchange_token'];
 const BASIC = 'instagram_business_basic';
 const INSIGHTS = 'instagram_business_manage_insights';
 /** Real Instagram edges this simulator leaves out: they answer 501 so a test hitting them fails loudly. */
@@ -538,24 +524,12 @@ export class InstagramSimulator {
 		const since = q.since !== undefined ? parseTimeParam('since', q.since) * 1000 : -Infinity;
 		const until = q.until !== undefined ? parseTimeParam('until', q.until) * 1000 : Infinity;
 		const items = media.filter((m) => m.timestamp >= since && m.timestamp <= until).sort((a, b) => b.timestamp - a.timestamp);
-		return cursorPage(items, { params: q, limit, links: true, url: (name, cursor) => pagingUrl(req, name, cursor), fault: req.pagingFault }, render);
+		return cursorPage(items, { params: q, limit, links: true, url: (name, cursor) => pagingUrl(INSTAGRAM_HOST, req.path, req.urlQuery, name, cursor), fault: req.pagingFault }, render);
 	}
 
 	/** Written on arrival; hangs and resets are logged with status 0. */
 	private log(req: ParsedRequest, res: IgSimResponse | TransportFault, startedAt: number): void {
-		const query = Object.fromEntries(Object.entries(req.params).filter(([k]) => !SECRET_PARAMS.includes(k)));
-		const status = res instanceof TransportFault ? 0 : res.status;
-		const errorCode = res instanceof TransportFault ? undefined : (res.body as { error?: { code?: number | string } } | undefined)?.error?.code;
-		this.requests.push({
-			method: req.method,
-			path: req.path,
-			query,
-			authVia: req.authVia,
-			status,
-			startedAt,
-			...(errorCode !== undefined ? { errorCode } : {}),
-			...(req.fault ? { fault: req.fault } : {}),
-		});
+		this.requests.push(requestLogEntry(req, res, startedAt));
 	}
 }
 
@@ -601,16 +575,6 @@ function faultError(fault: IgSimFault, now: number): GraphError {
 function jsonHeaders(): Record<string, string> {
 	return { 'Content-Type': 'application/json; charset=UTF-8' };
 }
-
-function pagingUrl(req: ParsedRequest, name: 'before' | 'after', cursor: string): string {
-	const query = new URLSearchParams(req.urlQuery);
-	query.delete('before');
-	query.delete('after');
-	query.delete('access_token');
-	query.set(name, cursor);
-	return `${INSTAGRAM_HOST}${req.path}?${query.toString()}`;
-}
-
 
 function header(headers: IgSimRequest['headers'], name: string): string | undefined {
 	const entry = Object.entries(headers).find(([k]) => k.toLowerCase() === name);
