@@ -1,7 +1,8 @@
 /**
  * What both Graph simulators (Threads, Instagram) put in front of their model: queued faults,
- * an in-flight limit that refuses on arrival like a throttling front end, latency, and the
- * transport faults (a request that hangs, a connection that is reset).
+ * an in-flight limit that refuses like Meta's throttling (answered after the latency, holding
+ * its connection meanwhile), latency, and the transport faults (a request that hangs, a
+ * connection that is reset).
  */
 
 // Latency must use real time even if a test installs fake timers later. With no latency the
@@ -63,23 +64,39 @@ export class SimulatedSocketError extends Error {
 	readonly syscall = 'read';
 }
 
+/**
+ * How a refusal by the in-flight limit is answered.
+ * - `afterLatency` (default): like Meta's code 4, after the same latency as any other answer,
+ *   and counted in flight until then. A pending refusal therefore occupies capacity and can
+ *   cause further refusals: the worst reading Meta's pages allow, and the one a client must
+ *   survive (a client that stays one request above the limit gets every request refused).
+ * - `instant`: refused on arrival, never counted in flight (the model before issue 14; kept
+ *   only to compare with older benchmark figures).
+ */
+export type RefusalModel = 'afterLatency' | 'instant';
+
 export interface FrontEndSettings {
 	/** Refuse requests beyond this many in flight (Meta's throttling); unset: no limit. */
 	maxInFlight?: number;
 	latencyMs?: number;
+	/** Default 'afterLatency'. */
+	refusals?: RefusalModel;
 }
 
 /** The in-flight limit and the latency, with the counters tests and the benchmark read. */
 export class ThrottlingFrontEnd {
 	refusedCount = 0;
+	/** Accepted requests not yet answered (hangs included). */
 	private inFlight = 0;
+	/** Refusals not yet answered: they hold a connection, and capacity, like accepted ones. */
+	private refusing = 0;
 	private peak = 0;
 	/** Release functions of the requests hanging now. */
 	private readonly hanging = new Set<() => void>();
 
 	constructor(private readonly settings: FrontEndSettings) {}
 
-	/** Highest number of accepted requests in flight at once since the last reset. */
+	/** Highest number of accepted requests in flight at once since the last reset (pending refusals not counted). */
 	get peakInFlight(): number {
 		return this.peak;
 	}
@@ -106,15 +123,25 @@ export class ThrottlingFrontEnd {
 	}
 
 	/**
-	 * Beyond the limit: `refuse()` at once, without latency. Otherwise `answer()` on arrival
-	 * (so faults are consumed in arrival order), delivered after the latency. A TransportFault
-	 * answer rejects instead: `reset` after the latency, `hang` only when released.
+	 * Beyond the limit (counting pending refusals): `refuse()` on arrival, delivered after the
+	 * latency while it holds an in-flight place (`instant`: at once, holding nothing). Otherwise
+	 * `answer()` on arrival (so faults are consumed in arrival order), delivered after the
+	 * latency. A TransportFault answer rejects instead: `reset` after the latency, `hang` only
+	 * when released.
 	 */
 	async admit<Response>(refuse: () => Response, answer: () => Response | TransportFault): Promise<Response> {
 		const max = this.settings.maxInFlight;
-		if (max !== undefined && this.inFlight >= max) {
+		if (max !== undefined && this.inFlight + this.refusing >= max) {
 			this.refusedCount++;
-			return refuse();
+			const refusal = refuse();
+			if (this.settings.refusals === 'instant') return refusal;
+			this.refusing++;
+			try {
+				await sleep(this.settings.latencyMs ?? 0);
+			} finally {
+				this.refusing--;
+			}
+			return refusal;
 		}
 		this.inFlight++;
 		this.peak = Math.max(this.peak, this.inFlight);

@@ -2,6 +2,7 @@ import https from 'https';
 import nock from 'nock';
 import { createDemoWorld, DEMO_APP, DEMO_PRIVATE_USERNAME, DEMO_USER_ID } from '../simulator/demoWorld';
 import { GRAPH_HOST, SimResponse, SimulatorOptions, ThreadsSimulator } from '../simulator/threadsSimulator';
+import type { FrontEndSettings } from '../simulator/frontEnd';
 
 const NOW = Date.parse('2024-07-16T12:00:00Z');
 const HOUR = 3_600_000;
@@ -677,19 +678,50 @@ describe('OAuth and token endpoints', () => {
 });
 
 describe('concurrency and latency', () => {
-	it('refuses requests beyond maxInFlight with code 4, immediately, and tracks peakInFlight', async () => {
+	it('refuses requests beyond maxInFlight with code 4 after the latency, and tracks peakInFlight', async () => {
 		const { sim, call } = setup({ latencyMs: 40, maxInFlight: 3 });
-		const started = Date.now();
-		const results = await Promise.all(Array.from({ length: 10 }, () => call('/v1.0/me')));
-		expect(results.filter((r) => r.status === 200)).toHaveLength(3);
-		const refused = results.filter((r) => r.status !== 200);
+		const timed = async () => {
+			const t0 = Date.now();
+			const response = await call('/v1.0/me');
+			return { response, ms: Date.now() - t0 };
+		};
+		const results = await Promise.all(Array.from({ length: 10 }, timed));
+		expect(results.filter((r) => r.response.status === 200)).toHaveLength(3);
+		const refused = results.filter((r) => r.response.status !== 200);
 		expect(refused).toHaveLength(7);
-		for (const r of refused) expect(error(r)).toMatchObject({ code: 4, is_transient: true });
+		for (const r of refused) expect(error(r.response)).toMatchObject({ code: 4, is_transient: true });
+		// A refusal costs a round trip, like any answer from Meta.
+		for (const r of refused) expect(r.ms).toBeGreaterThanOrEqual(35);
 		expect(sim.refusedCount).toBe(7);
 		expect(sim.peakInFlight).toBe(3);
-		expect(Date.now() - started).toBeGreaterThanOrEqual(35);
-		// Once the in-flight requests finish, new ones are accepted again.
+		// Once the in-flight requests (refusals included) finish, new ones are accepted again.
 		expect((await call('/v1.0/me')).status).toBe(200);
+	});
+
+	it('a pending refusal holds capacity: a request arriving while accepted ones finished but refusals are pending is refused', async () => {
+		const { sim, call } = setup({ latencyMs: 300, maxInFlight: 1 });
+		const accepted = call('/v1.0/me');
+		await new Promise((resolve) => setTimeout(resolve, 30));
+		// Refused (1 accepted in flight); answered 300 ms later, holding the only place meanwhile.
+		const refused = call('/v1.0/me');
+		expect((await accepted).status).toBe(200);
+		// The accepted one is answered, the refusal is still pending: the place is still taken.
+		expect(error(await call('/v1.0/me'))).toMatchObject({ code: 4 });
+		expect(error(await refused)).toMatchObject({ code: 4 });
+		expect(sim.refusedCount).toBe(2);
+		expect((await call('/v1.0/me')).status).toBe(200);
+	});
+
+	it("refusals: 'instant' (the earlier model) refuses on arrival without latency or holding a place", async () => {
+		const options: SimulatorOptions & FrontEndSettings = { latencyMs: 200, maxInFlight: 1, refusals: 'instant' };
+		const { sim, call } = setup(options);
+		const accepted = call('/v1.0/me');
+		await new Promise((resolve) => setTimeout(resolve, 20));
+		const t0 = Date.now();
+		expect(error(await call('/v1.0/me'))).toMatchObject({ code: 4 });
+		expect(Date.now() - t0).toBeLessThan(150);
+		expect((await accepted).status).toBe(200);
+		expect(sim.refusedCount).toBe(1);
 	});
 
 	it('counts peak concurrency without a limit, and latency can change between requests', async () => {

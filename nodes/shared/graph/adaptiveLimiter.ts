@@ -1,17 +1,27 @@
 /**
  * Bounded, adaptive concurrency for Graph requests. Pure: no n8n, no HTTP, no timers.
  *
- * Starts small and doubles per round trip while Meta accepts everything (slow start), never
- * above the user's maximum. A throttled answer means we found Meta's ceiling: the limit drops
- * to just below what was in flight, and is probed upward again only rarely (one more slot
- * after many calm requests, less often after every failed probe), so throttled retries stay a
- * small fraction of all requests.
+ * Meta refuses (code 4) what goes beyond its ceiling, and answers the refusal only after a
+ * round trip, during which the refused request still occupies capacity: a client that stays
+ * even one request above the ceiling gets nearly everything refused. So the limiter finds
+ * the ceiling in one wave of refusals and then stays at it:
+ * - slow start: doubles per round trip (×1.5 beyond 16) while Meta accepts everything;
+ * - one wave of refusals = one cut: only requests on their first attempt, sent before the
+ *   cut, take part in a wave; a retry's refusal never cuts again;
+ * - the cut goes to what Meta accepted meanwhile (answers during the refused request's round
+ *   trip: the requests it shared Meta's capacity with); the rest of the wave refines it, but
+ *   never below the highest concurrency that completed a whole round trip without refusals;
+ * - throttled requests give their slot back while they back off, and take one again
+ *   (ahead of the queue) to retry;
+ * - below the wave's first estimate of the ceiling the limit recovers ×1.25 per round trip;
+ *   above it, it probes one slot at a time, rarely (a probe that fails costs a round trip of
+ *   refusals), less often after every failed probe.
  */
 export interface ThrottleReport {
-	/** Meta answered "slow down" to this request. */
+	/** Meta answered "slow down" to this request: its slot is given back while it waits. */
 	throttled(): void;
-	/** The throttled request is being sent again. */
-	retrying(): void;
+	/** The request is being sent again; resolves once it holds a slot again. */
+	retrying(): Promise<void>;
 }
 
 export interface AdaptiveLimiterOptions {
@@ -21,63 +31,81 @@ export interface AdaptiveLimiterOptions {
 	initial?: number;
 }
 
-const CALM_REQUESTS_PER_SLOT = 16;
 /** Slow start doubles per round trip up to here, then grows ×1.5: overshooting a high ceiling costs fewer refusals. */
 const FAST_RAMP_UNTIL = 16;
+/** Below the ceiling, one slot per this many calm answers: ×1.25 per round trip, whatever the limit. */
+const RECOVERY_SHARE = 4;
+/** A probe above the ceiling after this many round trips without refusals (doubled after each failed probe). */
+const PROBE_ROUNDS = 128;
 
 export class AdaptiveLimiter {
 	limit: number;
+	/** Requests holding a slot (sent, or about to be); throttled ones waiting to retry hold none. */
 	inFlight = 0;
 	/** Highest number of requests this limiter had in flight at once. */
 	peak = 0;
+	/** Highest concurrency that completed a whole round trip without refusals; cuts stop here. */
+	floor = 0;
+	/** The last wave's first estimate of Meta's ceiling: recovery is fast below it. */
+	ceiling = Number.POSITIVE_INFINITY;
 	private readonly max: number;
 	private readonly waiting: Array<() => void> = [];
 	private slowStart = true;
-	private calmSuccesses = 0;
-	private probeInterval = CALM_REQUESTS_PER_SLOT;
-	/** Bumped on every cut, so throttles of requests started before it do not cut again. */
+	/** Bumped on every cut: a wave is the refusals of first attempts sent before it. */
 	private generation = 0;
-	/** Requests that were throttled and are waiting to retry: they hold a slot but are not at Meta. */
-	private waitingToRetry = 0;
-	private slowStartCredit = 0;
-	/** The lowest the refusals of one wave may take the limit (see `throttled`). */
-	private cutFloor = 1;
+	/** Accepted answers so far (any attempt): their growth during a round trip is what Meta held meanwhile. */
+	private answered = 0;
+	private growthCredit = 0;
+	private calmSuccesses = 0;
+	private probeRounds = PROBE_ROUNDS;
+	/** Calm answers in a row while the pool was full at `streakLimit`, to prove a floor. */
+	private streak = 0;
+	private streakLimit: number;
+	/** The first estimate of the current wave, and whether the wave hit while recovering towards the previous one. */
+	private waveEstimate = 0;
+	private recoveryFailed = false;
 
 	constructor(options: AdaptiveLimiterOptions) {
 		this.max = Math.max(1, Math.floor(options.max));
 		this.limit = Math.min(this.max, Math.max(1, Math.floor(options.initial ?? 8)));
+		this.streakLimit = this.limit;
 	}
 
 	/**
 	 * Runs `work` when a slot is free. `work` reports a throttled answer and the moment it
-	 * sends the retry, so the limiter knows which of its slots are really at Meta.
+	 * sends the retry, so the limiter knows which requests are really at Meta.
 	 * `urgent` work goes ahead of the queue (a list's next page, which everything else waits on).
 	 */
 	async run<T>(work: (report: ThrottleReport) => Promise<T>, urgent = false): Promise<T> {
 		await this.acquire(urgent);
-		let startedIn = this.generation;
-		let waiting = false;
-		let everThrottled = false;
+		// The wave a refusal belongs to is decided by the first attempt only.
+		const wave = this.generation;
+		let holding = true;
+		let throttledOnce = false;
+		let answeredAtSend = this.answered;
 		const report: ThrottleReport = {
 			throttled: () => {
-				if (!waiting) this.waitingToRetry++;
-				waiting = true;
-				everThrottled = true;
-				this.throttled(startedIn);
+				const firstAttempt = !throttledOnce;
+				throttledOnce = true;
+				this.throttled(wave, firstAttempt, this.answered - answeredAtSend);
+				// Cut first, then give the slot back, so the freed slot obeys the new limit.
+				if (holding) this.release();
+				holding = false;
 			},
-			retrying: () => {
-				if (waiting) this.waitingToRetry--;
-				waiting = false;
-				startedIn = this.generation;
+			retrying: async () => {
+				if (holding) return;
+				await this.acquire(true);
+				holding = true;
+				answeredAtSend = this.answered;
 			},
 		};
 		try {
 			const result = await work(report);
-			if (!everThrottled) this.succeeded();
+			this.answered++;
+			if (!throttledOnce) this.succeeded();
 			return result;
 		} finally {
-			if (waiting) this.waitingToRetry--;
-			this.release();
+			if (holding) this.release();
 		}
 	}
 
@@ -107,41 +135,64 @@ export class AdaptiveLimiter {
 	}
 
 	private succeeded(): void {
-		// Grow only while the pool is actually full (the limit is what holds us back), and
-		// by half a slot per success: ×1.5 per round trip, so an overshoot past Meta's
-		// ceiling is found before many requests have gone out beyond it.
+		// Only while the pool is full does an answer say anything about the limit.
 		if (this.inFlight < this.limit) return;
-		if (this.slowStart) {
-			this.slowStartCredit += this.limit < FAST_RAMP_UNTIL ? 1 : 0.5;
-			if (this.slowStartCredit >= 1) {
-				this.slowStartCredit -= 1;
-				this.limit = Math.min(this.max, this.limit + 1);
-			}
-			return;
+		if (++this.streak >= this.streakLimit) {
+			// `streakLimit` requests in a row accepted with the pool that full: a round trip at that concurrency.
+			this.floor = Math.max(this.floor, this.streakLimit);
+			this.restartStreak();
 		}
-		if (++this.calmSuccesses >= this.limit * this.probeInterval) {
+		if (this.slowStart) {
+			this.grow(this.limit < FAST_RAMP_UNTIL ? 1 : 0.5, this.max);
+		} else if (this.limit < this.ceiling) {
+			this.grow(1 / RECOVERY_SHARE, this.ceiling);
+		} else if (++this.calmSuccesses >= this.limit * this.probeRounds) {
 			this.calmSuccesses = 0;
 			this.limit = Math.min(this.max, this.limit + 1);
 		}
 	}
 
-	private throttled(startedIn: number): void {
-		// Meta refused this one while the others of `inFlight` that are not waiting to retry were
-		// at Meta: that number is its ceiling.
-		const atMeta = Math.max(1, this.inFlight - this.waitingToRetry);
-		if (startedIn === this.generation - 1) {
-			// Another refusal from the wave that caused the last cut: each one shows the ceiling is
-			// lower still. Refine, but never below half the first cut, in case some of the wave's
-			// accepted requests already finished.
-			this.limit = Math.max(this.cutFloor, Math.min(this.limit, atMeta));
-			return;
+	private grow(slots: number, upTo: number): void {
+		this.growthCredit += slots;
+		if (this.growthCredit < 1) return;
+		this.growthCredit -= 1;
+		this.limit = Math.min(this.max, upTo, this.limit + 1);
+	}
+
+	/** `acceptedMeanwhile`: answers Meta accepted between this request's sending and its refusal. */
+	private throttled(wave: number, firstAttempt: boolean, acceptedMeanwhile: number): void {
+		this.restartStreak();
+		// A retry's refusal is the tail of a wave that already counted: it never cuts again.
+		if (!firstAttempt) return;
+		const estimate = Math.max(1, acceptedMeanwhile);
+		if (wave === this.generation) {
+			// A new wave. Its first refusal was sent while Meta was full of accepted requests:
+			// those answered during its round trip are Meta's ceiling.
+			this.generation++;
+			const probing = !this.slowStart && this.limit > this.ceiling;
+			if (probing) this.probeRounds *= 2;
+			// A wave while recovering towards the last estimate: that estimate was too high, so
+			// this wave's refined cut becomes the ceiling (no second climb into the same wall).
+			this.recoveryFailed = !this.slowStart && !probing;
+			this.slowStart = false;
+			this.calmSuccesses = 0;
+			this.growthCredit = 0;
+			this.waveEstimate = estimate;
+			this.ceiling = estimate;
+			this.limit = Math.min(this.limit, estimate);
+		} else if (wave === this.generation - 1) {
+			// The rest of the same wave, sent before the cut. A lower count means the ceiling is
+			// lower still, or (more often) that pending refusals held part of Meta's capacity:
+			// refine, but not below the highest concurrency proven without refusals (unless
+			// this wave's own first estimate is lower: then Meta's ceiling itself fell).
+			this.limit = Math.min(this.limit, Math.max(estimate, Math.min(this.floor, this.waveEstimate)));
+			if (this.recoveryFailed) this.ceiling = this.limit;
 		}
-		if (startedIn !== this.generation) return;
-		this.generation++;
-		if (!this.slowStart) this.probeInterval *= 2;
-		this.slowStart = false;
-		this.calmSuccesses = 0;
-		this.limit = Math.min(this.limit, atMeta);
-		this.cutFloor = Math.max(1, Math.ceil(this.limit / 2));
+		this.restartStreak();
+	}
+
+	private restartStreak(): void {
+		this.streak = 0;
+		this.streakLimit = this.limit;
 	}
 }

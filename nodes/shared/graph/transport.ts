@@ -53,7 +53,7 @@ export interface GraphGetOptions extends DescribeOptions {
 	/** Default 'object'. */
 	shape?: AnswerShape;
 	/** Told about every throttled answer and every retry (adaptive concurrency listens here). */
-	throttleReport?: { throttled(): void; retrying(): void };
+	throttleReport?: { throttled(): void; retrying(): Promise<void> };
 	/** Set when sibling work already failed: stop retrying and give up with that error. */
 	abandon?: AbandonSignal;
 }
@@ -98,7 +98,8 @@ export async function graphGet<T = IDataObject>(
 	for (let attempt = 1; ; attempt++) {
 		const stopped = abandonedWith(options.abandon);
 		if (stopped) throw stopped;
-		if (attempt > 1) options.throttleReport?.retrying();
+		// A throttled request gave its slot back while it waited: it sends again once it has one.
+		if (attempt > 1) await options.throttleReport?.retrying();
 		const outcome = await attemptGet(context, path, qs, options, timeoutMs);
 		if ('answer' in outcome) return outcome.answer as T;
 		if ('fatal' in outcome) throw await notSentError(context, options, outcome.fatal);
