@@ -176,11 +176,12 @@ function changePercent(now, before) {
 /**
  * What the simulator (same demo world, same frozen clock) says the report rows must be: the
  * posts of the list (fields as the flagship asks them), reposts of other people's posts left
- * out, each post's lifetime insights, report_date first and engagement_rate last.
+ * out, each post's lifetime insights, report_date first and engagement_rate last. `world`:
+ * another simulator to read ({ get, token }), e.g. the queue-mode test's shared one.
  */
-async function expectedReport(now, since, until) {
+async function expectedReport(now, since, until, world = threadsWorld(now)) {
 	const { DateTime } = luxon();
-	const { get, token } = threadsWorld(now);
+	const { get, token } = world;
 	const posts = [];
 	let after;
 	do {
@@ -713,4 +714,4 @@ if (require.main === module) {
 	});
 }
 
-module.exports = { expectedReport, expectedDailyRow };
+module.exports = { expectedReport, expectedDailyRow, assertReportRows };

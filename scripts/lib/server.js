@@ -1,19 +1,23 @@
 'use strict';
-/** A long-running `n8n start` on the cached runtime (dev editor, e2e, browser check). */
+/**
+ * A long-running n8n process on the cached runtime: `n8n start` (dev editor, e2e, browser
+ * check, queue-mode main) or `n8n worker` (queue mode; `port` is then its health-check port).
+ */
 const { spawn } = require('child_process');
 const { NODE24, N8N_BIN, n8nEnv } = require('./runtime');
 
 /** Login the dev/e2e scripts give the local owner account (project-local database only). */
 const OWNER = { email: 'demo@threads-insights.local', firstName: 'Demo', lastName: 'Owner', password: 'ThreadsDemo-2026' };
 
-function startN8n(userFolder, { port = 5678, env = {}, echo = false } = {}) {
-	const child = spawn(NODE24, [N8N_BIN, 'start'], {
+function startN8n(userFolder, { port = 5678, env = {}, echo = false, args = ['start'] } = {}) {
+	const child = spawn(NODE24, [N8N_BIN, ...args], {
 		env: n8nEnv(userFolder, {
 			N8N_PORT: String(port),
 			N8N_HOST: 'localhost',
 			N8N_LISTEN_ADDRESS: '127.0.0.1',
 			N8N_EDITOR_BASE_URL: `http://localhost:${port}`,
 			N8N_RUNNERS_BROKER_PORT: String(port + 1),
+			QUEUE_HEALTH_CHECK_PORT: String(port),
 			...env,
 		}),
 		stdio: ['ignore', 'pipe', 'pipe'],

@@ -3,6 +3,7 @@
  * simulated months: the clock (Date, so also n8n's `$now`) is faked; timers are real.
  */
 import nock from 'nock';
+import { forgetSettledRenewals } from '../../nodes/shared/tokens/longLivedToken';
 
 import { createCredentialsHelper } from '../harness/runWorkflow';
 import type { TestCredentialsHelper } from '../harness/credentialsHelper';
@@ -193,11 +194,28 @@ describe('Self-renewing token', () => {
 		const stale = createCredentialsHelper({ threadsApi: { ...shared.store.threadsApi } });
 		await dailyRun(shared);
 		expect(tokenCalls('/refresh_access_token')).toBe(1);
+		forgetSettledRenewals(); // worker B is another process: it never saw A's renewal
 		threads.sim.failNext({ kind: 'invalidToken', path: /refresh_access_token/ });
 		const result = await dailyRun(stale);
 		expect(result.error).toBeUndefined();
 		expect(result.items).toHaveLength(1);
+		expect(tokenCalls('/refresh_access_token')).toBe(2);
 		expect(String(stale.store.threadsApi.renewalGate)).toMatch(/valid/);
+	});
+
+	it('an execution that read the credential just before another one saved the renewal (same process) gets that renewal: no second refresh', async () => {
+		const shared = tokenCredential(threads.token);
+		await dailyRun(shared);
+		jest.setSystemTime(START + 8 * DAY);
+		const stale = createCredentialsHelper({ threadsApi: { ...shared.store.threadsApi } });
+		await dailyRun(shared);
+		jest.setSystemTime(START + 8 * DAY + 5_000);
+		const result = await dailyRun(stale);
+		expect(result.error).toBeUndefined();
+		expect(result.items).toHaveLength(1);
+		expect(tokenCalls('/refresh_access_token')).toBe(1);
+		expect(stale.store.threadsApi.liveToken).toBe(shared.store.threadsApi.liveToken);
+		expect(threads.sim.requests.at(-1)?.status).toBe(200);
 	});
 
 	it('the Threads Trigger renews the same way', async () => {

@@ -104,13 +104,20 @@ function renewed(token: string, times: LiveTokenTimes, pasted: string, dueAt = r
 }
 
 /**
- * Renewals in flight, per credential state: n8n runs `preAuthentication` once per request, so
- * 20 items started together (or a retried request) would otherwise adopt or refresh the same
- * token 20 times. Keyed by the platform and fingerprints of the pasted token, live token and
- * App Secret, so two credentials never share; requests that start after n8n has saved the
- * result read the renewed credential and need no renewal.
+ * Renewals per credential state: n8n runs `preAuthentication` once per request, so 20 items
+ * started together (or a retried request) would otherwise adopt or refresh the same token 20
+ * times. Keyed by the platform and fingerprints of the pasted token, live token and App
+ * Secret, so two credentials never share. A settled renewal is kept for a while: an execution
+ * that read the credential just before n8n saved the renewed token (several executions run at
+ * once on a queue-mode worker) gets that result instead of renewing the old token again.
  */
-const renewalsInFlight = new Map<string, Promise<RenewedTokenFields>>();
+const renewals = new Map<string, { result: Promise<RenewedTokenFields>; settledAt?: number }>();
+const KEEP_SETTLED_RENEWAL_MS = 60 * 60_000;
+
+/** For tests, where every test starts a new simulated Meta that hands out the same token strings again. */
+export function forgetSettledRenewals(): void {
+	for (const [key, renewal] of renewals) if (renewal.settledAt !== undefined) renewals.delete(key);
+}
 
 /** What n8n persists into the credential after this run; throws TokenRenewalError with the fix when renewal is impossible. */
 export async function renewLongLivedToken(
@@ -119,16 +126,20 @@ export async function renewLongLivedToken(
 	endpoints: LongLivedTokenEndpoints,
 	now = Date.now(),
 ): Promise<RenewedTokenFields> {
-	const key = [endpoints.platform, ...['accessToken', 'liveToken', 'appSecret'].map((field) => tokenFingerprint(String(credentials[field] ?? '')))].join(':');
-	const inFlight = renewalsInFlight.get(key);
-	if (inFlight) return await inFlight;
-	const renewal = renewOnce(helpers, credentials, endpoints, now);
-	renewalsInFlight.set(key, renewal);
-	try {
-		return await renewal;
-	} finally {
-		renewalsInFlight.delete(key);
+	for (const [key, renewal] of renewals) {
+		if (renewal.settledAt !== undefined && Math.abs(now - renewal.settledAt) > KEEP_SETTLED_RENEWAL_MS) renewals.delete(key);
 	}
+	const key = [endpoints.platform, ...['accessToken', 'liveToken', 'appSecret'].map((field) => tokenFingerprint(String(credentials[field] ?? '')))].join(':');
+	const known = renewals.get(key);
+	if (known) return await known.result;
+	const renewal: { result: Promise<RenewedTokenFields>; settledAt?: number } = { result: renewOnce(helpers, credentials, endpoints, now) };
+	renewals.set(key, renewal);
+	renewal.result.then(
+		() => (renewal.settledAt = now),
+		// Nothing was renewed: the next request tries again.
+		() => renewals.delete(key),
+	);
+	return await renewal.result;
 }
 
 async function renewOnce(

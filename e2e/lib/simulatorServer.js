@@ -1,0 +1,63 @@
+'use strict';
+/**
+ * ONE Threads + Instagram simulator for several n8n processes: an HTTP server on loopback that
+ * the simulator-proxy preload (e2e/preload/simulator-proxy.js) forwards every Graph request
+ * to. The test process holds the simulators, so it can read and change the world (a post's
+ * views) and count what each process asked (`log`: { process, host, method, path, status }).
+ */
+const http = require('http');
+const path = require('path');
+const { SIM_BUILD } = require('../../scripts/lib/runtime');
+
+function load(relative) {
+	return require(path.join(SIM_BUILD, 'test', 'simulator', relative));
+}
+
+/** `now()`: the simulators' clock (the queue test freezes it so rows can be recomputed exactly). */
+async function startSimulatorServer({ now }) {
+	const { ThreadsSimulator } = load('threadsSimulator.js');
+	const { createDemoWorld, DEMO_APP } = load('demoWorld.js');
+	const { InstagramSimulator } = load('instagram/instagramSimulator.js');
+	const { createInstagramDemoWorld } = load('instagram/demoWorld.js');
+	const { SimulatedSocketError } = load('frontEnd.js');
+	const threads = new ThreadsSimulator({ now });
+	const threadsWorld = createDemoWorld(threads);
+	const instagram = new InstagramSimulator({ now });
+	const instagramWorld = createInstagramDemoWorld(instagram);
+	const log = [];
+
+	const server = http.createServer(async (req, res) => {
+		const chunks = [];
+		for await (const chunk of req) chunks.push(chunk);
+		const body = chunks.length ? Buffer.concat(chunks).toString('utf8') : undefined;
+		const host = String(req.headers['x-sim-host'] ?? '');
+		const entry = { process: String(req.headers['x-sim-process'] ?? '?'), host, method: req.method, path: req.url.split('?')[0], query: new URL(req.url, 'http://x').searchParams.toString() };
+		log.push(entry);
+		const sim = host === 'graph.instagram.com' ? instagram : threads;
+		try {
+			const answer = await sim.handle({ method: req.method, path: req.url, headers: req.headers, body });
+			entry.status = answer.status;
+			res.writeHead(answer.status, { 'content-type': 'application/json; charset=UTF-8', ...(answer.headers ?? {}) });
+			res.end(answer.rawBody ?? JSON.stringify(answer.body));
+		} catch (error) {
+			// A simulated reset or released hang: close without answering, as Meta's edge would.
+			entry.status = error instanceof SimulatedSocketError ? 'reset' : 'simulator error';
+			if (!(error instanceof SimulatedSocketError)) process.stderr.write(`[simulator-server] ${error.stack}\n`);
+			req.socket.destroy();
+		}
+	});
+	await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+	const url = `http://127.0.0.1:${server.address().port}`;
+	return {
+		url,
+		threads,
+		instagram,
+		threadsUser: threadsWorld.user,
+		demoApp: DEMO_APP,
+		instagramToken: instagramWorld.token,
+		log,
+		stop: () => new Promise((resolve) => server.close(resolve)),
+	};
+}
+
+module.exports = { startSimulatorServer };

@@ -1,0 +1,305 @@
+#!/usr/bin/env node
+'use strict';
+/**
+ * npm run test:queue — the package in n8n's queue mode (2.41.1 on Node 24): Redis and
+ * PostgreSQL from Debian on loopback ports, one main (editor, webhooks, polls) and two
+ * workers (`n8n worker --concurrency=3`), each with the package installed into its own user
+ * folder the way n8n's installer does, one encryption key, and ONE simulator server that all
+ * three processes reach (e2e/lib/simulatorServer.js through e2e/preload/simulator-proxy.js).
+ *
+ * It shows:
+ *  1. the daily report, started 12 times at once through a production webhook, runs on both
+ *     workers, every execution succeeds with the rows the simulator says, and a token past its
+ *     renewal age (8 days) is renewed at most once per process;
+ *  2. the "post passes 1,000 views" trigger polls on the main only, fires once per crossing
+ *     (its executions run on workers), and keeps its state across a restart of the main.
+ * Prints "N passed, N failed"; exits non-zero on any failure.
+ */
+const assert = require('assert/strict');
+const crypto = require('crypto');
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const { E2E, ROOT, NODE_TYPE, PACKAGE_NAME, n8n, freePort, step, info, color } = require('../scripts/lib/runtime');
+const { ensureRuntime } = require('../scripts/install-n8n');
+const P = require('../scripts/lib/project');
+const { startN8n, ensureOwner } = require('../scripts/lib/server');
+const { startQueueServices } = require('./lib/queueServices');
+const { startSimulatorServer } = require('./lib/simulatorServer');
+const { expectedReport, assertReportRows } = require('./run-e2e');
+
+const PROXY = path.join(E2E, 'preload', 'simulator-proxy.js');
+const DAY = 86_400_000;
+const RUNS = 12;
+const WORKER_CONCURRENCY = 3;
+const ALERT_FILE = 'alert-when-a-post-passes-1000-views.json';
+const REPORT_ID = 'queueDailyReport';
+const ALERT_ID = 'queueViewsAlert';
+const WEBHOOK_PATH = 'queue-daily-report';
+
+const results = [];
+async function test(name, fn) {
+	const started = Date.now();
+	try {
+		await fn();
+		results.push({ name, ok: true });
+		console.log(`${color('32', '✓')} ${name} ${color('2', `(${((Date.now() - started) / 1000).toFixed(1)} s)`)}`);
+	} catch (e) {
+		results.push({ name, ok: false, error: e });
+		console.log(`${color('31', '✗')} ${name} ${color('2', `(${((Date.now() - started) / 1000).toFixed(1)} s)`)}`);
+		console.log(String(e.stack || e.message).split('\n').map((l) => `    ${l}`).join('\n'));
+	}
+}
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+async function until(what, check, timeoutMs) {
+	for (const deadline = Date.now() + timeoutMs; Date.now() < deadline; await sleep(500)) {
+		const value = await check();
+		if (value) return value;
+	}
+	throw new Error(`timed out after ${timeoutMs / 1000} s waiting for ${what}`);
+}
+
+/** The flagship with a production Webhook instead of its Schedule Trigger, so a test can start many executions at once. */
+function reportCopy(flagship) {
+	const { workflow, lastNode } = P.flagshipRunCopy(flagship);
+	const trigger = workflow.nodes.find((n) => n.type === 'n8n-nodes-base.manualTrigger');
+	Object.assign(trigger, {
+		name: 'Start the report',
+		type: 'n8n-nodes-base.webhook',
+		typeVersion: 2,
+		webhookId: crypto.randomUUID(),
+		parameters: { httpMethod: 'GET', path: WEBHOOK_PATH, responseMode: 'onReceived', options: {} },
+	});
+	workflow.connections = Object.fromEntries(Object.entries(workflow.connections).map(([from, c]) => [from === 'Run the demo' ? trigger.name : from, c]));
+	const list = workflow.nodes.find((n) => n.type === NODE_TYPE && n.parameters?.operation === 'list');
+	return { workflow: { ...workflow, id: REPORT_ID, name: `${flagship.name} (queue mode: Webhook instead of Schedule, no Google Sheets)` }, lastNode, listParameters: list.parameters };
+}
+
+/** The Threads alert as shipped, polled every minute, with Slack replaced by No Operation (no Slack account here). */
+function alertCopy(example) {
+	const workflow = JSON.parse(JSON.stringify(example));
+	workflow.id = ALERT_ID;
+	workflow.name = `${example.name} (queue mode: every minute, Slack replaced by No Operation)`;
+	const slack = workflow.nodes.find((n) => n.type === 'n8n-nodes-base.slack');
+	Object.assign(slack, { type: 'n8n-nodes-base.noOp', typeVersion: 1, parameters: {} });
+	const trigger = workflow.nodes.find((n) => n.type === `${PACKAGE_NAME}.threadsTrigger`);
+	trigger.parameters.pollTimes = { item: [{ mode: 'everyMinute' }] };
+	return { workflow, triggerName: trigger.name, threshold: trigger.parameters.threshold };
+}
+
+async function main() {
+	const started = Date.now();
+	step('Preparing: dependencies, the package, the simulator, the n8n runtime');
+	await P.ensureRootDeps();
+	await P.buildPackage();
+	await P.buildSimulator();
+	await ensureRuntime();
+
+	const services = await startQueueServices();
+	const processes = [];
+	let sim;
+	try {
+		// The simulators' clock stands still for the whole test, so the rows can be recomputed exactly.
+		const frozenNow = Date.now();
+		sim = await startSimulatorServer({ now: () => frozenNow });
+		info(`simulator server ${sim.url} (Threads + Instagram demo worlds)`);
+		// A self-renewing credential whose token is 8 days old: past the 7-day renewal age.
+		const oldToken = sim.threads.issueToken(sim.threadsUser.id, { kind: 'long', clientId: sim.demoApp.clientId, issuedAt: frozenNow - 8 * DAY });
+		const secrets = [oldToken, sim.demoApp.clientSecret];
+
+		const root = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-queue-'));
+		const folders = { main: path.join(root, 'main'), 'worker-1': path.join(root, 'worker-1'), 'worker-2': path.join(root, 'worker-2') };
+		const encryptionKey = crypto.randomBytes(24).toString('hex');
+		const envOf = (name) => ({ ...services.env, EXECUTIONS_MODE: 'queue', N8N_ENCRYPTION_KEY: encryptionKey, NODE_OPTIONS: `--require ${PROXY}`, SIM_SERVER_URL: sim.url, SIM_PROCESS_NAME: name, N8N_LOG_LEVEL: 'info', OFFLOAD_MANUAL_EXECUTIONS_TO_WORKERS: 'true' });
+		for (const [name, folder] of Object.entries(folders)) {
+			fs.mkdirSync(folder, { recursive: true });
+			info(`${name}:`);
+			await P.installCommunityPackage(folder);
+		}
+
+		const examples = P.readExamples();
+		const report = reportCopy(examples.find((e) => e.file === P.FLAGSHIP_FILE).workflow);
+		const alert = alertCopy(examples.find((e) => e.file === ALERT_FILE).workflow);
+		step('Importing the credential (token 8 days old) and the two workflows into the shared database');
+		const importDir = path.join(root, 'import');
+		fs.mkdirSync(importDir, { recursive: true });
+		fs.writeFileSync(path.join(importDir, 'credentials.json'), JSON.stringify([{ ...P.DEMO_CREDENTIAL, type: 'threadsApi', data: { accessToken: oldToken, appSecret: sim.demoApp.clientSecret } }]));
+		fs.writeFileSync(path.join(importDir, 'report.json'), JSON.stringify(report.workflow));
+		fs.writeFileSync(path.join(importDir, 'alert.json'), JSON.stringify(alert.workflow));
+		for (const args of [['import:credentials', `--input=${path.join(importDir, 'credentials.json')}`], ['import:workflow', `--input=${path.join(importDir, 'report.json')}`], ['import:workflow', `--input=${path.join(importDir, 'alert.json')}`]]) {
+			const out = await n8n(args, { userFolder: folders.main, env: envOf('import') });
+			if (out.code !== 0) throw new Error(`n8n ${args[0]} failed:\n${out.stdout}\n${out.stderr}`);
+		}
+
+		step('Starting one main and two workers');
+		const mainPort = await freePort();
+		const startMain = () => startN8n(folders.main, { port: mainPort, env: envOf('main') });
+		let mainProcess = startMain();
+		processes.push(mainProcess);
+		const workers = [];
+		for (const name of ['worker-1', 'worker-2']) {
+			const worker = startN8n(folders[name], { port: await freePort(), env: { ...envOf(name), QUEUE_HEALTH_CHECK_ACTIVE: 'true' }, args: ['worker', `--concurrency=${WORKER_CONCURRENCY}`] });
+			worker.name = name;
+			workers.push(worker);
+			processes.push(worker);
+		}
+		await Promise.all([mainProcess, ...workers].map((p) => p.waitReady(180_000)));
+		let cookie = (await ensureOwner(mainProcess.url)).cookie;
+		const rest = async (method, url, body) => {
+			const res = await fetch(`${mainProcess.url}/rest${url}`, { method, headers: { cookie, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+			const text = await res.text();
+			assert.equal(res.status, 200, `${method} ${url}: ${text.slice(0, 2000)}`);
+			return JSON.parse(text).data;
+		};
+		const activate = async (id) => rest('POST', `/workflows/${id}/activate`, { versionId: (await rest('GET', `/workflows/${id}`)).versionId });
+		const executionsOf = async (workflowId) => {
+			const list = await rest('GET', `/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId }))}&limit=100`);
+			return list.results ?? list;
+		};
+		const { parse } = require(path.join(E2E, 'n8n', 'node_modules', 'flatted'));
+		const runDataOf = async (id) => {
+			const execution = await rest('GET', `/executions/${id}`);
+			// The execution's data as n8n's CLI prints it ({ data: { resultData } }), for P.nodeItems.
+			return { data: typeof execution.data === 'string' ? parse(execution.data) : execution.data };
+		};
+		const startedOn = (worker) => [...worker.output().matchAll(/Worker started execution (\d+)/g)].map((m) => m[1]);
+		const requestsBy = (name, predicate = () => true) => sim.log.filter((r) => r.process === name && predicate(r));
+		const figures = {};
+
+		await test(`the daily report, started ${RUNS} times at once (production webhook): executions spread over both workers, every one succeeds with the simulator's rows`, async () => {
+			await activate(REPORT_ID);
+			const webhook = `${mainProcess.url}/webhook/${WEBHOOK_PATH}`;
+			// A CORS preflight finds the webhook without running it (n8n answers 404 until activation is applied).
+			const preflight = () => fetch(webhook, { method: 'OPTIONS', headers: { origin: mainProcess.url, 'access-control-request-method': 'GET' } }).catch(() => undefined);
+			await until('the production webhook', async () => (await preflight())?.status === 204, 60_000);
+			const before = (await executionsOf(REPORT_ID)).length;
+			const answers = await Promise.all(Array.from({ length: RUNS }, () => fetch(webhook)));
+			assert.ok(answers.every((a) => a.status === 200), `webhook answers: ${answers.map((a) => a.status)}`);
+			const done = await until(
+				`${RUNS} finished executions`,
+				async () => {
+					const list = await executionsOf(REPORT_ID);
+					return list.length - before >= RUNS && list.every((e) => e.finished || ['success', 'error', 'crashed'].includes(e.status)) ? list : undefined;
+				},
+				300_000,
+			);
+			assert.deepEqual([...new Set(done.map((e) => e.status))], ['success'], `statuses: ${done.map((e) => e.status)}`);
+			const perWorker = Object.fromEntries(workers.map((w) => [w.name, startedOn(w).length]));
+			figures.executionsPerWorker = perWorker;
+			assert.equal(Object.values(perWorker).reduce((a, b) => a + b, 0), RUNS, `executions per worker ${JSON.stringify(perWorker)}`);
+			assert.ok(Object.values(perWorker).every((n) => n > 0), `both workers ran executions: ${JSON.stringify(perWorker)}`);
+
+			const { DateTime } = require(path.join(ROOT, 'node_modules', 'luxon'));
+			const today = DateTime.fromMillis(frozenNow, { zone: 'UTC' }).startOf('day');
+			const since = Math.floor(today.minus({ days: 7 }).toSeconds());
+			const get = async (p) => {
+				const res = await sim.threads.handle({ method: 'GET', path: p, headers: { authorization: `Bearer ${oldToken}` } });
+				assert.equal(res.status, 200, `simulator ${p}: ${JSON.stringify(res.body)}`);
+				return res.body;
+			};
+			const expected = await expectedReport(frozenNow, since, Math.floor(today.toSeconds()) - 1, { get, token: oldToken });
+			assert.ok(expected.rows.length > 0, 'the demo world has posts in the last 7 days');
+			const reportDates = [...new Set([today.toISODate(), DateTime.now().setZone('UTC').toISODate()])];
+			for (const execution of done) {
+				const data = await runDataOf(execution.id);
+				const rows = P.nodeItems(data, report.lastNode);
+				assertReportRows(rows, expected.rows, { textLength: report.listParameters.rowOptions.textLength, reportDates });
+				const saved = JSON.stringify(data);
+				for (const secret of secrets) assert.ok(!saved.includes(secret), `execution ${execution.id} keeps no token or app secret`);
+			}
+			figures.rows = expected.rows.length;
+			info(`executions per worker: ${JSON.stringify(perWorker)}; ${expected.rows.length} rows each, all equal to the simulator's`);
+		});
+
+		await test('a token past its renewal age, used by simultaneous runs on both workers: at most one refresh per process, every request answered 200', async () => {
+			const refreshes = Object.fromEntries(['main', 'worker-1', 'worker-2'].map((name) => [name, requestsBy(name, (r) => r.path === '/refresh_access_token').length]));
+			const adoptions = Object.fromEntries(['main', 'worker-1', 'worker-2'].map((name) => [name, requestsBy(name, (r) => r.path === '/debug_token').length]));
+			figures.refreshes = refreshes;
+			figures.debugTokens = adoptions;
+			info(`refresh_access_token per process: ${JSON.stringify(refreshes)}; debug_token per process: ${JSON.stringify(adoptions)}`);
+			assert.ok(Object.values(refreshes).every((n) => n <= 1), `at most one refresh per process: ${JSON.stringify(refreshes)}`);
+			assert.ok(refreshes['worker-1'] + refreshes['worker-2'] >= 1, 'the 8-day-old token was renewed');
+			const failures = sim.log.filter((r) => r.status !== 200);
+			assert.deepEqual(failures, [], 'every request the processes sent was answered 200');
+		});
+
+		// The alert: a recent post sits just below the threshold, then crosses it.
+		const watched = sim.threadsUser.posts
+			.filter((p) => p.mediaType !== 'REPOST_FACADE' && p.timestamp > frozenNow - 6 * DAY && p.timestamp < frozenNow - DAY)
+			.sort((a, b) => b.timestamp - a.timestamp)[0];
+		const setViews = (views) => (watched.metrics = { ...(watched.metrics ?? {}), views });
+		// A poll has read the post once its insights request has been answered (the value is read there).
+		const polls = () => requestsBy('main', (r) => r.path === `/v1.0/${watched.id}/insights` && r.status !== undefined).length;
+		const waitForPoll = async (after, what) => until(`a poll ${what}`, () => polls() > after, 150_000);
+		const alertExecutions = async () => (await executionsOf(ALERT_ID)).filter((e) => e.finished || ['success', 'error', 'crashed'].includes(e.status));
+		const triggerState = async () => (await rest('GET', `/workflows/${ALERT_ID}`)).staticData?.[`node:${alert.triggerName}`]?.crossings;
+
+		await test('the alert polls on the main only: the activation poll stores the baseline and fires nothing', async () => {
+			assert.ok(watched, 'the demo world has a post from the last days');
+			setViews(alert.threshold - 100);
+			await activate(ALERT_ID);
+			const state = await until('the trigger state after activation', triggerState, 90_000);
+			assert.ok(state.o[watched.id], `the post ${watched.id} is watched`);
+			assert.equal((await executionsOf(ALERT_ID)).length, 0, 'activation fired nothing');
+		});
+
+		await test(`the post crosses ${alert.threshold} views: exactly one execution, on a worker, carrying that post; a further poll fires nothing`, async () => {
+			setViews(alert.threshold + 500);
+			await waitForPoll(polls(), 'after the crossing');
+			const fired = await until('the alert execution', async () => ((await alertExecutions()).length ? await alertExecutions() : undefined), 60_000);
+			assert.equal(fired.length, 1);
+			assert.equal(fired[0].status, 'success');
+			assert.ok(workers.some((w) => startedOn(w).includes(String(fired[0].id))), `execution ${fired[0].id} ran on a worker`);
+			const events = P.nodeItems(await runDataOf(fired[0].id), alert.triggerName);
+			assert.equal(events.length, 1);
+			assert.equal(events[0].mediaId, watched.id);
+			assert.equal(events[0].value, alert.threshold + 500);
+			await waitForPoll(polls(), 'after the event');
+			await sleep(3000);
+			assert.equal((await alertExecutions()).length, 1, 'no second event while the post stays above');
+		});
+
+		await test('the main restarts: the trigger keeps its state (no event again), and a new crossing fires once more', async () => {
+			await mainProcess.stop();
+			mainProcess = startMain();
+			processes.push(mainProcess);
+			await mainProcess.waitReady(180_000);
+			cookie = (await ensureOwner(mainProcess.url)).cookie;
+			await waitForPoll(polls(), 'after the restart');
+			await sleep(3000);
+			assert.equal((await alertExecutions()).length, 1, 'the restart fired nothing');
+			setViews(alert.threshold - 200);
+			await waitForPoll(polls(), 'below the threshold again');
+			setViews(alert.threshold + 1000);
+			await waitForPoll(polls(), 'after the second crossing');
+			const fired = await until('the second alert execution', async () => ((await alertExecutions()).length >= 2 ? await alertExecutions() : undefined), 60_000);
+			assert.equal(fired.length, 2);
+			const trigger = (r) => /\/insights$/.test(r.path) && r.query === 'metric=views';
+			const pollers = [...new Set(sim.log.filter(trigger).map((r) => r.process))];
+			assert.deepEqual(pollers, ['main'], 'only the main polls');
+			figures.polls = polls();
+			figures.alertExecutions = fired.length;
+			info(`${figures.polls} polls, all on the main; ${fired.length} events (one per crossing)`);
+		});
+
+		fs.writeFileSync(path.join(E2E, 'artifacts', 'queue-mode-figures.json'), `${JSON.stringify(figures, null, 2)}\n`);
+		fs.rmSync(root, { recursive: true, force: true });
+	} finally {
+		await Promise.all(processes.map((p) => p.stop()));
+		await sim?.stop();
+		await services.stop();
+	}
+
+	const passed = results.filter((r) => r.ok).length;
+	const failed = results.length - passed;
+	console.log('');
+	console.log(color(failed ? '1;31' : '1;32', `queue mode: ${passed} passed, ${failed} failed (${((Date.now() - started) / 1000).toFixed(1)} s)`));
+	process.exit(failed ? 1 : 0);
+}
+
+main().catch((e) => {
+	console.error(color('31', e.stack || e.message));
+	console.log(color('1;31', 'queue mode: 0 passed, 1 failed (setup failed)'));
+	process.exit(1);
+});

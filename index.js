@@ -1,2 +1,0 @@
-// n8n loads the package through the `n8n` section of package.json; nothing to export here.
-module.exports = {};
