@@ -52,6 +52,8 @@ export interface MediaView {
 	/** owner{id} is only shown on top-level posts the viewer owns. */
 	viewerOwnsIt: boolean;
 	now: number;
+	/** Whether modelled replies exist (discovery.ts); undefined: the engagement curve decides. */
+	hasReplies?: boolean;
 }
 
 /** Validate a media `fields` tree; children{...} sub-fields are media fields too. */
@@ -115,7 +117,9 @@ function mediaField(view: MediaView, field: FieldSpec): unknown {
 		case 'is_reply':
 			return topLevel ? false : undefined;
 		case 'has_replies':
-			return topLevel && post.mediaType !== 'REPOST_FACADE' ? mediaMetricsAt(post, owner, view.now).replies > 0 : undefined;
+			return topLevel && post.mediaType !== 'REPOST_FACADE' ? (view.hasReplies ?? mediaMetricsAt(post, owner, view.now).replies > 0) : undefined;
+		case 'topic_tag':
+			return post.topicTag;
 		case 'reply_audience':
 			return topLevel && post.mediaType !== 'REPOST_FACADE' ? 'EVERYONE' : undefined;
 		default:
@@ -134,6 +138,7 @@ function renderPoll(poll: NonNullable<SimPost['poll']>): Record<string, unknown>
 	poll.options.forEach((option, i) => (out[`option_${letters[i]}`] = option));
 	poll.votesPercentage.forEach((share, i) => (out[`option_${letters[i]}_votes_percentage`] = share));
 	out.expiration_timestamp = formatTimestamp(poll.expiresAt);
+	if (poll.totalVotes !== undefined) out.total_votes = poll.totalVotes;
 	return out;
 }
 

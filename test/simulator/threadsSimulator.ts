@@ -10,6 +10,8 @@
  * request log and concurrency counters. Endpoint shapes live in render.ts / insights.ts,
  * parameter rules in params.ts, error shapes in errors.ts.
  */
+import type { DiscoveryPaging, DiscoveryRequest, SimReply } from './discovery';
+import { DiscoveryModel } from './discovery';
 import { errors, GraphError } from './errors';
 import { mediaInsights, userInsights } from './insights';
 import { parseFields, parseLimit, parseListRange } from './params';
@@ -25,6 +27,8 @@ import { NockInstallation } from './nockInstallation';
 
 export type { MediaMetric, NewUser, SimMediaType, SimPoll, SimPost, SimUser } from './world';
 export type { SharedFaultKind } from './faults';
+export type { DiscoveryPaging, HideStatus, SimReply } from './discovery';
+export { KEYWORD_SEARCH_QUOTA } from './discovery';
 export { GraphError } from './errors';
 export { SimulatedSocketError } from './frontEnd';
 
@@ -52,6 +56,10 @@ export interface SimulatorOptions {
 	maxInFlight?: number;
 	/** Default false: list responses carry only paging.cursors, which Meta's docs say may happen. */
 	includePagingNext?: boolean;
+	/** How search, mentions and replies page (discovery.ts): cursors only (default), with paging.next links, or one page without paging. */
+	discoveryPaging?: DiscoveryPaging;
+	/** Replies and conversation answer pages of 25 whatever `limit` asks (the edge documents no limit). */
+	repliesIgnoreLimit?: boolean;
 }
 
 /** A queued fault: `times` (default 1), `path` (tested against path + query), `status`, `retryAfterSec`. */
@@ -102,8 +110,8 @@ const REFRESH_MIN_AGE_MS = 24 * HOUR_MS;
 const DISCOVERY_BUDGET = 1000; // profile_lookup + profile_posts, per user, rolling 24 h
 const MIN_DISCOVERABLE_FOLLOWERS = 1000;
 /** Query/body parameters that are credentials: never written to the request log. */
-/** Edges Meta has that this simulator deliberately leaves out (publishing, replies, …). */
-const UNMODELLED_EDGES = ['replies', 'conversation', 'mentions', 'threads_publish', 'threads_publishing_limit', 'manage_reply', 'reposts', 'repost'];
+/** Edges Meta has that this simulator deliberately leaves out (publishing, reply management, …). */
+const UNMODELLED_EDGES = ['pending_replies', 'ghost_posts', 'threads_publish', 'threads_publishing_limit', 'manage_reply', 'reposts', 'repost'];
 
 interface TokenRecord {
 	userId: string;
@@ -172,10 +180,45 @@ export class ThreadsSimulator {
 	private credentialSeq = 0;
 	private traceSeq = 0;
 	private readonly installation = new NockInstallation();
+	/** Search, mentions, replies and conversations (discovery.ts). */
+	readonly discovery: DiscoveryModel;
+	/** The URL of the request being answered, for discovery paging links. */
+	private answering?: ParsedRequest;
 
 	constructor(options: SimulatorOptions = {}) {
 		this.options = options;
 		this.frontEnd = new ThrottlingFrontEnd(options);
+		this.discovery = new DiscoveryModel(
+			{
+				users: () => this.users.values(),
+				user: (id) => this.users.get(id),
+				post: (id) => {
+					const media = this.findMedia(id);
+					return media && !media.parent ? { post: media.post, owner: media.owner } : undefined;
+				},
+				pagingUrl: (name, cursor) => (this.answering ? pagingUrl(GRAPH_HOST, this.answering.path, this.answering.urlQuery, name, cursor) : ''),
+			},
+			{ paging: options.discoveryPaging ?? 'cursors', repliesIgnoreLimit: options.repliesIgnoreLimit ?? false },
+		);
+	}
+
+	/** A reply under one of the world's posts (its author must be a user of the world). */
+	addReply(reply: SimReply): SimReply {
+		return this.discovery.addReply(reply);
+	}
+
+	/**
+	 * App Review of the discovery permissions (default: approved). Not approved: keyword search
+	 * covers only the token's own posts, mentions come only from the app's testers.
+	 */
+	setAppReview(review: { keywordSearch?: boolean; mentions?: boolean }): void {
+		if (review.keywordSearch !== undefined) this.discovery.settings.keywordSearchApproved = review.keywordSearch;
+		if (review.mentions !== undefined) this.discovery.settings.mentionsApproved = review.mentions;
+	}
+
+	/** A Threads tester of the app: their mentions are returned without App Review. */
+	addTester(userId: string): void {
+		this.discovery.settings.testers.add(userId);
 	}
 
 	/** Highest number of accepted requests in flight at once since the last reset. */
@@ -266,6 +309,7 @@ export class ThreadsSimulator {
 		this.faults.clear();
 		this.frontEnd.resetCounters();
 		this.discoveryCalls.clear();
+		this.discovery.resetCounters();
 		this.traceSeq = 0;
 	}
 
@@ -340,6 +384,14 @@ export class ThreadsSimulator {
 		requireScope(viewer, 'threads_basic');
 		if (depth === 1 && first === 'profile_posts') return this.profilePosts(req, viewer, now);
 		if (depth === 1 && first === 'profile_lookup') return this.profileLookup(req, viewer, now);
+		if (depth === 1 && first === 'keyword_search') return this.discovery.keywordSearch(this.discoveryRequest(req, viewer, now));
+		if (depth === 2 && second === 'mentions') {
+			this.resolveSelf(first, viewer, 'GET');
+			return this.discovery.mentions(this.discoveryRequest(req, viewer, now));
+		}
+		if (depth === 2 && second === 'replies' && (first === 'me' || first === viewer.user.id)) return this.discovery.ownReplies(this.discoveryRequest(req, viewer, now));
+		if (depth === 2 && second === 'replies') return this.discovery.repliesOf(first, 'top', this.discoveryRequest(req, viewer, now));
+		if (depth === 2 && second === 'conversation') return this.discovery.repliesOf(first, 'all', this.discoveryRequest(req, viewer, now));
 		if (depth === 1) return this.getNode(first, req, viewer, now);
 		if (depth === 2 && second === 'threads') return this.listOwnThreads(first, req, viewer, now);
 		if (depth === 2 && second === 'threads_insights') return this.userInsights(first, req, viewer, now);
@@ -444,10 +496,12 @@ export class ThreadsSimulator {
 		const fields = parseFields(req.params.fields);
 		if (id === 'me' || id === viewer.user.id) return renderUser(viewer.user, fields);
 		const media = this.findMedia(id);
+		const reply = media ? undefined : this.discovery.reply(id);
+		if (reply) return this.discovery.renderOne(reply, this.discoveryRequest(req, viewer, now));
 		if (!media || !this.canRead(viewer, media.owner)) throw errors.unsupportedRequest('GET', id);
 		const spec = fields ?? [{ name: 'id' }];
 		assertMediaFields(spec);
-		return renderMedia({ ...media, viewerOwnsIt: media.owner === viewer.user, now }, spec);
+		return renderMedia({ ...media, viewerOwnsIt: media.owner === viewer.user, now, hasReplies: this.discovery.hasReplies(media.post.id) }, spec);
 	}
 
 	/** GET /{user-id}/threads: only the token's own user ("app-scoped user"). */
@@ -455,7 +509,7 @@ export class ThreadsSimulator {
 		const user = this.resolveSelf(id, viewer, 'GET');
 		const fields = parseFields(req.params.fields);
 		if (fields) assertMediaFields(fields);
-		return this.paginate(req, user.posts, now, (post) => renderMedia({ post, owner: user, viewerOwnsIt: true, now }, fields));
+		return this.paginate(req, user.posts, now, (post) => renderMedia({ post, owner: user, viewerOwnsIt: true, now, hasReplies: this.discovery.hasReplies(post.id) }, fields));
 	}
 
 	/** GET /profile_posts?username=: a discoverable profile's posts, without the owner field. */
@@ -466,7 +520,7 @@ export class ThreadsSimulator {
 			if (fields.some((f) => f.name === 'owner')) throw errors.param('The owner field is not available on profile_posts');
 			assertMediaFields(fields);
 		}
-		return this.paginate(req, target.posts, now, (post) => renderMedia({ post, owner: target, viewerOwnsIt: false, now }, fields));
+		return this.paginate(req, target.posts, now, (post) => renderMedia({ post, owner: target, viewerOwnsIt: false, now, hasReplies: this.discovery.hasReplies(post.id) }, fields));
 	}
 
 	/** GET /profile_lookup?username=: profile plus engagement over the last 7 days. */
@@ -504,6 +558,11 @@ export class ThreadsSimulator {
 	}
 
 	// ------------------------------------------------------------ internals: helpers
+
+	private discoveryRequest(req: ParsedRequest, viewer: Viewer, now: number): DiscoveryRequest {
+		this.answering = req;
+		return { params: req.params, viewer: viewer.user, scopes: viewer.token.scopes, now };
+	}
 
 	private resolveSelf(id: string, viewer: Viewer, method: string): SimUser {
 		if (id === 'me' || id === viewer.user.id) return viewer.user;

@@ -24,6 +24,8 @@ export interface SimPoll {
 	votesPercentage: number[];
 	/** ms epoch. */
 	expiresAt: number;
+	/** Votes cast so far (the newer `total_votes` field); omitted when undefined. */
+	totalVotes?: number;
 }
 
 export interface SimPost {
@@ -40,6 +42,8 @@ export interface SimPost {
 	linkAttachmentUrl?: string;
 	gifUrl?: string;
 	poll?: SimPoll;
+	/** The topic tag in the post's header (`topic_tag`), without "#". */
+	topicTag?: string;
 	/** Carousel items (IMAGE / VIDEO). Only for CAROUSEL_ALBUM. */
 	children?: SimPost[];
 	/** Set on quote posts: the id of the quoted media. */
