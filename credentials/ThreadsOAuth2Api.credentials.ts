@@ -73,9 +73,9 @@ export class ThreadsOAuth2Api implements ICredentialType {
 			displayName: 'Scope',
 			name: 'scope',
 			type: 'string',
-			default: 'threads_basic,threads_manage_insights,threads_profile_discovery',
+			default: 'threads_basic,threads_manage_insights,threads_profile_discovery,threads_read_replies,threads_manage_mentions,threads_keyword_search',
 			description:
-				'Comma-separated Threads permissions. threads_basic is always needed; threads_manage_insights for insights; threads_profile_discovery for public profiles.',
+				'Comma-separated Threads permissions. threads_basic is always needed; threads_manage_insights for insights; threads_profile_discovery for public profiles; threads_read_replies for replies and conversations; threads_manage_mentions for mentions; threads_keyword_search for keyword search.',
 		},
 		{
 			displayName: 'Auth URI Query Parameters',

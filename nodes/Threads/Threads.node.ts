@@ -5,6 +5,7 @@ import { runOperations } from '../shared/graph/runOperations';
 import { requestOptionsParameter } from '../shared/parameters/commonParameters';
 import { mediaImplementations, mediaOperations } from './resources/media';
 import { profileImplementations, profileOperations } from './resources/profile';
+import { searchImplementations, searchOperations } from './resources/search';
 import { threadImplementations, threadOperations } from './resources/thread';
 import { userImplementations, userOperations } from './resources/user';
 import { authenticationParameter, threadsCredentials } from './shared/credentials';
@@ -20,7 +21,7 @@ export class Threads implements INodeType {
 		group: ['input'],
 		version: 1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
-		description: 'Get Threads post and account insights, your posts and public profiles as rows ready for a spreadsheet',
+		description: 'Get Threads post and account insights, your posts, replies, mentions, keyword searches and public profiles as rows ready for a spreadsheet',
 		documentationUrl: 'https://github.com/n8n-nodes-threads-insights/n8n-nodes-threads-insights#operations-and-the-rows-they-return',
 		defaults: { name: 'Threads' },
 		usableAsTool: true,
@@ -41,6 +42,7 @@ export class Threads implements INodeType {
 				options: [
 					{ name: 'Media', value: 'media', description: 'One post: its fields or its insights' },
 					{ name: 'Profile', value: 'profile', description: 'A public profile, looked up by username' },
+					{ name: 'Search', value: 'search', description: 'Public posts about a keyword or topic tag' },
 					{ name: 'Thread', value: 'thread', description: 'Your own posts' },
 					{ name: 'User', value: 'user', description: 'Your account: insights over a date range, token status' },
 				],
@@ -49,6 +51,7 @@ export class Threads implements INodeType {
 			...userOperations,
 			...threadOperations,
 			...profileOperations,
+			...searchOperations,
 			requestOptionsParameter,
 		],
 	};
@@ -64,6 +67,7 @@ export class Threads implements INodeType {
 			operations: {
 				media: mediaImplementations,
 				profile: profileImplementations,
+				search: searchImplementations,
 				thread: threadImplementations,
 				user: userImplementations,
 			},

@@ -13,7 +13,13 @@ export const THREADS_SCOPES = {
 	basic: 'threads_basic',
 	insights: 'threads_manage_insights',
 	profileDiscovery: 'threads_profile_discovery',
+	keywordSearch: 'threads_keyword_search',
+	mentions: 'threads_manage_mentions',
+	readReplies: 'threads_read_replies',
 } as const;
+
+/** Meta's keyword search quota: "2,200 queries within a rolling 24-hour period", per user, across apps. */
+export const KEYWORD_SEARCH_QUOTA = 2200;
 
 export const MEDIA_METRICS = ['views', 'likes', 'replies', 'reposts', 'quotes', 'shares'] as const;
 
@@ -74,7 +80,61 @@ export const POST_FIELDS = [
 	'link_attachment_url',
 	'gif_url',
 	'poll_attachment',
+	'topic_tag',
 ] as const;
+
+/**
+ * A poll's sub-fields, asked for by name as Meta's polls page does (`poll_attachment{…}`);
+ * a row gets them flattened: poll_attachment_option_a, …, poll_attachment_total_votes.
+ */
+export const POLL_ATTACHMENT_FIELDS = [
+	'option_a',
+	'option_b',
+	'option_c',
+	'option_d',
+	'option_a_votes_percentage',
+	'option_b_votes_percentage',
+	'option_c_votes_percentage',
+	'option_d_votes_percentage',
+	'total_votes',
+	'expiration_timestamp',
+] as const;
+
+/** Fields of a reply (replies, conversation): the post fields plus where it sits and whether it is hidden. */
+export const REPLY_FIELDS = [
+	'id',
+	'text',
+	'username',
+	'timestamp',
+	'permalink',
+	'replied_to',
+	'root_post',
+	'has_replies',
+	'hide_status',
+	'is_reply_owned_by_me',
+	'reply_audience',
+	'is_verified',
+	'profile_picture_url',
+	'media_product_type',
+	'media_type',
+	'media_url',
+	'shortcode',
+	'thumbnail_url',
+	'children',
+	'is_quote_post',
+	'quoted_post',
+	'reposted_post',
+	'alt_text',
+	'link_attachment_url',
+	'gif_url',
+	'poll_attachment',
+	'topic_tag',
+] as const;
+
+export const DEFAULT_REPLY_FIELDS = ['id', 'text', 'username', 'timestamp', 'permalink', 'replied_to', 'root_post', 'has_replies', 'hide_status'];
+
+/** `/me/replies` has no hide_status, topic_tag or poll_attachment (Meta's user reference). */
+export const OWN_REPLY_FIELDS = REPLY_FIELDS.filter((field) => !['hide_status', 'topic_tag', 'poll_attachment', 'is_reply_owned_by_me'].includes(field));
 
 export const DEFAULT_POST_FIELDS = [
 	'id',

@@ -2,7 +2,7 @@
 import type { PostListEndpoint } from '../../shared/graph/postLookup';
 import type { ItemInput, MediaRef, PostLinkRules } from '../../shared/parameters/nodeInput';
 import { mediaRefOf, metricsOf } from '../../shared/parameters/nodeInput';
-import { MEDIA_METRICS, PAGE_SIZE_MAX, POST_FIELDS, THREADS_SCOPES } from '../threadsApi';
+import { MEDIA_METRICS, PAGE_SIZE_MAX, POLL_ATTACHMENT_FIELDS, POST_FIELDS, THREADS_SCOPES } from '../threadsApi';
 
 /** threads.net and threads.com post links: …/@user/post/<shortcode>. */
 export const THREADS_POST_LINKS: PostLinkRules = {
@@ -18,9 +18,14 @@ export function mediaRefOfItem(input: ItemInput): MediaRef {
 	return mediaRefOf(input, 'mediaId', 'Media', THREADS_POST_LINKS, { locator: true });
 }
 
-/** The post fields to ask for; a text from an expression may list them comma-separated. */
+/**
+ * The post fields to ask for; a text from an expression may list them comma-separated. A poll
+ * is asked for with its sub-fields named, as Meta's polls page does.
+ */
 export function postFieldsOf(input: ItemInput, allowed: readonly string[] = POST_FIELDS): string {
-	return metricsOf(input, 'fields', 'Fields', allowed).join(',');
+	return metricsOf(input, 'fields', 'Fields', allowed)
+		.map((field) => (field === 'poll_attachment' ? `poll_attachment{${POLL_ATTACHMENT_FIELDS.join(',')}}` : field))
+		.join(',');
 }
 
 export function mediaMetricsOf(input: ItemInput, name = 'metrics', label = 'Metrics'): string[] {

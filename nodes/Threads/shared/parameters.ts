@@ -138,3 +138,16 @@ export function postRowOptionsParameter(displayOptions: IDisplayOptions): INodeP
 		],
 	};
 }
+
+/** "Fields" of a discovery or reply list: the fields that endpoint has, with its own defaults. */
+export function fieldSelectionParameter(displayOptions: IDisplayOptions, fields: readonly string[], defaults: readonly string[], what: string): INodeProperties {
+	return {
+		displayName: 'Fields',
+		name: 'fields',
+		type: 'multiOptions',
+		default: [...defaults],
+		description: `${what} fields to return, one column each (objects such as replied_to and poll_attachment become flat columns: replied_to_id, poll_attachment_option_a, …)`,
+		displayOptions,
+		options: fields.map((field) => ({ name: titleCase(field), value: field })),
+	};
+}

@@ -2,8 +2,10 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { TOKEN_STATUS_DESCRIPTION, tokenStatusOperation } from '../../../shared/tokens/tokenStatus';
 import { getUserInsights, getUserInsightsFields } from './getInsights';
+import { getMentions, getMentionsFields } from './getMentions';
+import { getMyReplies, getMyRepliesFields } from './getMyReplies';
 
-export const userImplementations = { getInsights: getUserInsights, getTokenStatus: tokenStatusOperation('id,username') };
+export const userImplementations = { getInsights: getUserInsights, getMentions, getMyReplies, getTokenStatus: tokenStatusOperation('id,username') };
 
 export const userOperations: INodeProperties[] = [
 	{
@@ -21,6 +23,18 @@ export const userOperations: INodeProperties[] = [
 				description: 'Profile views, likes, replies, reposts, quotes, link clicks, followers and demographics',
 			},
 			{
+				name: 'Get Mentions',
+				value: 'getMentions',
+				action: 'Get posts that mention me',
+				description: 'Public posts in which another profile tagged you, newest first',
+			},
+			{
+				name: 'Get My Replies',
+				value: 'getMyReplies',
+				action: 'Get my replies',
+				description: 'The replies you wrote, newest first',
+			},
+			{
 				name: 'Get Token Status',
 				value: 'getTokenStatus',
 				action: 'Get token status',
@@ -29,4 +43,6 @@ export const userOperations: INodeProperties[] = [
 		],
 	},
 	...getUserInsightsFields,
+	...getMentionsFields,
+	...getMyRepliesFields,
 ];
