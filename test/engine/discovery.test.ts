@@ -2,6 +2,7 @@
  * Search → Keyword Search, User → Get Mentions / Get My Replies, Media → Get Replies / Get
  * Conversation, through n8n's engine against the simulator, with exact requests and rows.
  */
+import { Threads } from '../../nodes/Threads/Threads.node';
 import type { WorkflowResult } from '../harness/runWorkflow';
 import type { SimulatorOptions, SimPost } from '../simulator/threadsSimulator';
 import type { SimulatedThreads } from './fixtures';
@@ -101,6 +102,11 @@ describe('Search → Keyword Search', () => {
 		const result = await runThreads(threads, { parameters: { ...search, searchQuery: 'zzz-nothing' } });
 		expect(result.items).toEqual([]);
 		expect(hintsOf(result)).toEqual([expect.stringMatching(/^No posts matched "zzz-nothing"\. Until Meta approves your app/)]);
+	});
+
+	it('the search field explains the daily quota', () => {
+		const field = new Threads().description.properties.find((property) => property.name === 'searchQuery');
+		expect(field?.description).toMatch(/Meta allows 2,200 search queries per Threads account in any 24 hours, across all apps/);
 	});
 
 	it('the daily quota: the rate-limit message explains 2,200 queries per 24 hours', async () => {

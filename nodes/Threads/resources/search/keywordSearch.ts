@@ -115,7 +115,8 @@ export const keywordSearchFields: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: 'e.g. coffee',
-		description: 'The keyword(s) or topic tag. ,.',
+		description:
+			'The keyword(s) or topic tag. Meta allows 2,200 search queries per Threads account in any 24 hours, across all apps: each request (one page of up to 100 posts) counts, repeating a search counts again, and searches that find nothing do not count.',
 		displayOptions: { show: showFor },
 	},
 	{
