@@ -3,10 +3,12 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { runOperations } from '../shared/graph/runOperations';
 import { requestOptionsParameter } from '../shared/parameters/commonParameters';
-import { INSTAGRAM_SCOPES } from './instagramApi';
+import { searchInstagramAccounts } from './facebook/listSearch';
+import { loginPathOf } from './instagramApi';
 import { accountImplementations, accountOperations } from './resources/account';
 import { mediaImplementations, mediaOperations } from './resources/media';
-import { INSTAGRAM_CREDENTIAL_TYPE, INSTAGRAM_PLATFORM } from './shared/requests';
+import { authenticationParameter, instagramAccountParameter } from './shared/account';
+import { instagramCredentials, instagramPlatformOf } from './shared/requests';
 
 export class Instagram implements INodeType {
 	description: INodeTypeDescription = {
@@ -22,8 +24,10 @@ export class Instagram implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: INSTAGRAM_CREDENTIAL_TYPE, required: true }],
+		credentials: instagramCredentials,
 		properties: [
+			authenticationParameter(),
+			instagramAccountParameter(),
 			{
 				displayName: 'Resource',
 				name: 'resource',
@@ -41,10 +45,16 @@ export class Instagram implements INodeType {
 		],
 	};
 
+	methods = {
+		listSearch: { searchInstagramAccounts },
+	};
+
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		// The login path is the node's, not an item's: one credential and one host per execution.
+		const path = loginPathOf(this.getNodeParameter('authentication', 0, 'instagramLogin'));
 		return await runOperations(this, {
-			platform: INSTAGRAM_PLATFORM,
-			defaultScope: INSTAGRAM_SCOPES.basic,
+			platform: instagramPlatformOf(path),
+			defaultScope: path.scopes.basic,
 			operations: { account: accountImplementations, media: mediaImplementations },
 		});
 	}

@@ -1,7 +1,9 @@
 import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { INSTAGRAM_CREDENTIAL_TYPE } from '../Instagram/shared/requests';
+import { searchInstagramAccounts } from '../Instagram/facebook/listSearch';
+import { authenticationParameter, instagramAccountParameter } from '../Instagram/shared/account';
+import { instagramCredentials } from '../Instagram/shared/requests';
 import { conditionFields } from '../shared/alerts/crossingConditionFields';
 import { pollCrossings } from '../shared/alerts/crossingPoll';
 import { instagramPollCostNotices, instagramWatchFields } from './descriptions/watch';
@@ -17,7 +19,7 @@ export class InstagramTrigger implements INodeType {
 		version: 1,
 		// As the fields show them: "My Recent Posts: rises above 1000".
 		subtitle:
-			'={{ ({ account: "My Account", media: "One Media", recentMedia: "My Recent Media" })[$parameter["watch"]] + ": " + ({ above: "rises above " + $parameter["threshold"], below: "falls below " + $parameter["threshold"], crosses: "crosses " + $parameter["threshold"], growsBy: "grows", milestone: "passes every " + $parameter["milestoneEvery"] })[$parameter["condition"]] }}',
+			'={{ ({ account: "My Account", media: "One Media", recentMedia: "My Recent Media", recentStories: "My Stories" })[$parameter["watch"]] + ": " + ({ above: "rises above " + $parameter["threshold"], below: "falls below " + $parameter["threshold"], crosses: "crosses " + $parameter["threshold"], growsBy: "grows", milestone: "passes every " + $parameter["milestoneEvery"] })[$parameter["condition"]] }}',
 		// n8n's node picker shows one "Instagram Insights" entry for this trigger and the Instagram
 		// Insights node, with this description: it speaks for both.
 		description: 'Get Instagram account and media insights, or start a workflow when a media or account metric crosses a threshold',
@@ -29,8 +31,12 @@ export class InstagramTrigger implements INodeType {
 		polling: true,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: INSTAGRAM_CREDENTIAL_TYPE, required: true }],
-		properties: [...instagramPollCostNotices, ...instagramWatchFields, ...conditionFields],
+		credentials: instagramCredentials,
+		properties: [...instagramPollCostNotices, authenticationParameter(), instagramAccountParameter(), ...instagramWatchFields, ...conditionFields],
+	};
+
+	methods = {
+		listSearch: { searchInstagramAccounts },
 	};
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {

@@ -1,41 +1,60 @@
 /**
  * What the Instagram trigger watches, as crossing observations, on the Instagram node's
- * tables (metrics per media type) and Meta's "no insights" answers (skipped, not failed).
+ * tables (metrics per media type and login path) and Meta's "no insights" answers (skipped,
+ * not failed). Either login path: the account is `/me` (Instagram Login) or the chosen ID
+ * (Facebook Login), as in the node.
  */
 import type { IDataObject, IPollFunctions, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { ACCOUNT_METRIC_BREAKDOWNS, ALL_MEDIA_METRICS, INSTAGRAM_INSIGHTS_DAY_ZONE, INSTAGRAM_SCOPES, PAGE_SIZE_MAX } from '../Instagram/instagramApi';
-
-const INSTAGRAM_ACCOUNT_WATCH_METRICS = ['followers_count', ...Object.keys(ACCOUNT_METRIC_BREAKDOWNS)];
+import { ACCOUNT_METRIC_BREAKDOWNS, ALL_MEDIA_METRICS, INSTAGRAM_INSIGHTS_DAY_ZONE, PAGE_SIZE_MAX } from '../Instagram/instagramApi';
+import { SIGN_AS_ACCOUNT_PARAM } from '../Instagram/facebook/pageTokens';
+import { instagramAccountOf } from '../Instagram/shared/account';
 import { metricsForMedia, noInsightsReason } from '../Instagram/shared/mediaInsights';
-import { INSTAGRAM_PLATFORM } from '../Instagram/shared/requests';
+import { instagramPlatformOf } from '../Instagram/shared/requests';
 import type { BackoffPolicy } from '../shared/graph/backoff';
 import type { CrossingWatch, WatchedObject } from '../shared/alerts/crossingPoll';
 import { observePosts, pollGetter, recentWindowOf, watchedAccountMetricOf, watchedAccountTotal, watchedMetricsOf } from '../shared/alerts/crossingPoll';
 import { walkPages } from '../shared/graph/cursorPaging';
+import type { AnswerShape } from '../shared/graph/transport';
 import type { Observation } from '../shared/alerts/crossings';
 import type { GraphInsight } from '../shared/insights/insightsNormaliser';
 import { insightTotal } from '../shared/insights/insightsNormaliser';
 
+/** Every account number the trigger can watch: the follower count and every account insight. */
+export const INSTAGRAM_ACCOUNT_WATCH_METRICS = ['followers_count', ...Object.keys(ACCOUNT_METRIC_BREAKDOWNS)];
+
 type WatchedMedia = WatchedObject & { media_product_type?: string };
 
-const instagramGetter = (context: IPollFunctions, backoff: BackoffPolicy) => pollGetter(context, INSTAGRAM_PLATFORM, backoff);
-
 export function instagramWatch(context: IPollFunctions): CrossingWatch {
+	const account = instagramAccountOf({
+		node: context.getNode(),
+		itemIndex: 0,
+		timezone: context.getTimezone(),
+		parameter: <T>(name: string, fallback: T, options?: { extractValue?: boolean }) => context.getNodeParameter(name, fallback, options) as T,
+	});
+	const { scopes } = account.path;
+	const platform = instagramPlatformOf(account.path);
+	// On Facebook Login every request names the account, so the credential signs it with that account's Page token.
+	const getter = (backoff: BackoffPolicy) => {
+		const get = pollGetter(context, platform, backoff);
+		return async <T>(path: string, qs: IDataObject, requiredScope: string, shape?: AnswerShape) =>
+			await get<T>(path, account.id ? { ...qs, [SIGN_AS_ACCOUNT_PARAM]: account.id } : qs, requiredScope, shape);
+	};
 	const watch = context.getNodeParameter('watch') as string;
 	if (watch === 'account') {
 		return {
 			isAccount: true,
 			observe: async (now, backoff) => {
-				const get = instagramGetter(context, backoff);
+				const get = getter(backoff);
 				const metric = watchedAccountMetricOf(context, INSTAGRAM_ACCOUNT_WATCH_METRICS);
 				let value: number | null;
 				if (metric === 'followers_count') {
-					value = Number((await get<IDataObject>('/me', { fields: 'user_id,followers_count' }, INSTAGRAM_SCOPES.basic, 'node')).followers_count ?? Number.NaN);
+					const fields = `${account.path.accountIdField},followers_count`;
+					value = Number((await get<IDataObject>(account.node, { fields }, scopes.basic, 'node')).followers_count ?? Number.NaN);
 				} else {
 					value = await watchedAccountTotal(context, now, metric, INSTAGRAM_INSIGHTS_DAY_ZONE, async (range) => {
-						const answer = await get<{ data?: GraphInsight[] }>('/me/insights', { metric, period: 'day', metric_type: 'total_value', ...range }, INSTAGRAM_SCOPES.insights, 'insights');
+						const answer = await get<{ data?: GraphInsight[] }>(`${account.node}/insights`, { metric, period: 'day', metric_type: 'total_value', ...range }, scopes.insights, 'insights');
 						return answer.data;
 					});
 				}
@@ -45,15 +64,10 @@ export function instagramWatch(context: IPollFunctions): CrossingWatch {
 	}
 	const metrics = watchedMetricsOf(context, 'mediaMetrics', ALL_MEDIA_METRICS);
 	const insightsOf = (backoff: BackoffPolicy) => async (media: WatchedMedia): Promise<Observation[]> => {
-		const valid = metricsForMedia(metrics, media.media_product_type).metrics;
+		const valid = metricsForMedia(metrics, media.media_product_type, account.path).metrics;
 		if (!valid.length) return [];
 		try {
-			const answer = await instagramGetter(context, backoff)<{ data?: GraphInsight[] }>(
-				`/${media.id}/insights`,
-				{ metric: valid.join(',') },
-				INSTAGRAM_SCOPES.insights,
-				'insights',
-			);
+			const answer = await getter(backoff)<{ data?: GraphInsight[] }>(`/${media.id}/insights`, { metric: valid.join(',') }, scopes.insights, 'insights');
 			return valid.map((metric) => ({ objectId: media.id, metric, value: insightTotal((answer.data ?? []).find((insight) => insight.name === metric)) }));
 		} catch (error) {
 			// Media without insights (older than the business conversion, a story with few viewers) is not watched.
@@ -74,21 +88,23 @@ export function instagramWatch(context: IPollFunctions): CrossingWatch {
 		return {
 			isAccount: false,
 			observe: async (_now, backoff) => {
-				const media = asWatched(await instagramGetter(context, backoff)<IDataObject>(`/${mediaId}`, { fields }, INSTAGRAM_SCOPES.basic, 'node'));
+				const media = asWatched(await getter(backoff)<IDataObject>(`/${mediaId}`, { fields }, scopes.basic, 'node'));
 				return await observePosts(context, [media], insightsOf(backoff));
 			},
 		};
 	}
+	// My Stories: every story up now (stories live 24 hours, so an alert must fire while it is up).
+	const stories = watch === 'recentStories';
 	return {
 		isAccount: false,
 		observe: async (now, backoff) => {
-			const { limit, since } = recentWindowOf(context, now, 'Media');
+			const { limit, since } = stories ? { limit: Number.POSITIVE_INFINITY, since: undefined } : recentWindowOf(context, now, 'Media');
 			const media: WatchedMedia[] = [];
 			await walkPages<IDataObject>({
 				qs: { fields, ...(since !== undefined ? { since } : {}) },
 				limit,
 				pageSizeMax: PAGE_SIZE_MAX,
-				fetchPage: async (qs) => await instagramGetter(context, backoff)('/me/media', qs as IDataObject, INSTAGRAM_SCOPES.basic, 'posts'),
+				fetchPage: async (qs) => await getter(backoff)(`${account.node}/${stories ? 'stories' : 'media'}`, qs as IDataObject, scopes.basic, 'posts'),
 				idOf: (item) => String(item.id),
 				onPage: (data) => {
 					media.push(...data.map(asWatched));

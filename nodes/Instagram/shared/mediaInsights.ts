@@ -11,14 +11,15 @@ import type { PostInsights } from '../../shared/insights/postListing';
 import type { AbandonSignal } from '../../shared/graph/transport';
 import { abandonedWith, graphErrorDetailsOf } from '../../shared/graph/transport';
 import type { GraphInsight } from '../../shared/insights/insightsNormaliser';
-import { INSTAGRAM_SCOPES, MEDIA_METRICS_BY_KIND, mediaKindOf } from '../instagramApi';
+import type { InstagramLoginPath } from '../instagramApi';
+import { mediaKindOf, mediaMetricsFor } from '../instagramApi';
 
 /** "all" in a metric selection means every metric valid for the media's type. */
 export const ALL_METRICS = 'all';
 
-export function metricsForMedia(requested: readonly string[], mediaProductType: string | undefined): { metrics: string[]; skipped: string[] } {
+export function metricsForMedia(requested: readonly string[], mediaProductType: string | undefined, path: InstagramLoginPath): { metrics: string[]; skipped: string[] } {
 	const kind = mediaKindOf(mediaProductType);
-	const valid = MEDIA_METRICS_BY_KIND[kind];
+	const valid = mediaMetricsFor(kind, path);
 	if (requested.includes(ALL_METRICS)) return { metrics: [...valid], skipped: [] };
 	return {
 		metrics: requested.filter((metric) => valid.includes(metric)),
@@ -26,14 +27,20 @@ export function metricsForMedia(requested: readonly string[], mediaProductType: 
 	};
 }
 
+/**
+ * `breakdown`: the one metric asked is answered per value (profile_activity by action_type,
+ * navigation by story_navigation_action_type); Meta takes no other metric with it.
+ */
 export async function instagramMediaInsights(
 	graph: GraphClient,
 	media: { id: string; media_product_type?: string },
 	requested: readonly string[],
+	path: InstagramLoginPath,
 	abandon?: AbandonSignal,
+	breakdown?: string,
 ): Promise<PostInsights> {
 	const kind = mediaKindOf(media.media_product_type);
-	const { metrics, skipped } = metricsForMedia(requested, media.media_product_type);
+	const { metrics, skipped } = metricsForMedia(requested, media.media_product_type, path);
 	const notes = skipped.length ? [`${skipped.join(', ')} ${skipped.length === 1 ? 'does' : 'do'} not apply to ${kind} media`] : [];
 	if (!metrics.length) return { data: [], note: notes.join('; ') };
 	const stopped = abandonedWith(abandon);
@@ -42,8 +49,8 @@ export async function instagramMediaInsights(
 		// The abandon signal is set here, not by the transport: "no insights" answers must not stop the siblings.
 		const answer = await graph.get<{ data: GraphInsight[] }>(
 			`/${media.id}/insights`,
-			{ metric: metrics.join(',') },
-			{ requiredScope: INSTAGRAM_SCOPES.insights, shape: 'insights', abandon: { parent: abandon } },
+			{ metric: metrics.join(','), ...(breakdown ? { breakdown } : {}) },
+			{ requiredScope: path.scopes.insights, shape: 'insights', abandon: { parent: abandon } },
 		);
 		if (!answer.data.length && kind === 'STORY') notes.push('story insights are only kept for 24 hours');
 		return { data: answer.data, note: notes.join('; ') || undefined };

@@ -1,14 +1,17 @@
-/** What the Instagram trigger watches: the account, one media, or each of your recent media. */
+/** What the Instagram trigger watches: the account, one media, your recent media, or your stories up now. */
 import type { INodeProperties } from 'n8n-workflow';
 
-import { metricOptions } from '../../shared/parameters/commonParameters';
+import { metricOptions, titleCase } from '../../shared/parameters/commonParameters';
 import { accountWindowField, pollCostNotices, recentScopeFields } from '../../shared/alerts/crossingWatchFields';
+import { ALL_MEDIA_METRICS } from '../../Instagram/instagramApi';
 import { mediaIdParameter } from '../../Instagram/resources/media/shared';
+import { INSTAGRAM_ACCOUNT_WATCH_METRICS } from '../observe';
 
 /** Requests per poll, by watch. */
 export const instagramPollCostNotices: INodeProperties[] = pollCostNotices({
 	recentMedia:
 		'Each poll costs 1 request per 100 media listed plus 1 insights request per watched media (20 media: 21 requests).',
+	recentStories: 'Each poll costs 1 request for the list plus 1 insights request per story up now (5 stories: 6 requests).',
 	media: 'Each poll costs 2 requests: the media’s type, then its insights.',
 	account: 'Each poll costs 1 request.',
 });
@@ -21,7 +24,7 @@ export const instagramWatchFields: INodeProperties[] = [
 		type: 'options',
 		noDataExpression: true,
 		default: 'recentMedia',
-		description: 'What is watched: your account, one media, or each of your recent posts and reels',
+		description: 'What is watched: your account, one media, your recent posts and reels, or your stories',
 		options: [
 			{
 				name: 'My Account',
@@ -41,6 +44,12 @@ export const instagramWatchFields: INodeProperties[] = [
 				action: 'On recent media metric crossing a threshold',
 				description: 'Each of your recent posts and reels, one alert per media and metric',
 			},
+			{
+				name: 'My Stories',
+				value: 'recentStories',
+				action: 'On story metric crossing a threshold',
+				description: 'Each story up now (stories expire after 24 hours), one alert per story and metric',
+			},
 		],
 	},
 	{
@@ -50,17 +59,11 @@ export const instagramWatchFields: INodeProperties[] = [
 		default: 'followers_count',
 		description: 'The account number to watch',
 		displayOptions: { show: { watch: ['account'] } },
-		options: [
-			{ name: 'Accounts Engaged', value: 'accounts_engaged' },
-			{ name: 'Comments', value: 'comments' },
-			{ name: 'Followers Count', value: 'followers_count', description: 'Total followers now' },
-			{ name: 'Likes', value: 'likes' },
-			{ name: 'Reach', value: 'reach' },
-			{ name: 'Saves', value: 'saves' },
-			{ name: 'Shares', value: 'shares' },
-			{ name: 'Total Interactions', value: 'total_interactions' },
-			{ name: 'Views', value: 'views' },
-		],
+		options: INSTAGRAM_ACCOUNT_WATCH_METRICS.map((metric) => ({
+			name: titleCase(metric),
+			value: metric,
+			...(metric === 'followers_count' ? { description: 'Total followers now' } : {}),
+		})).sort((a, b) => a.name.localeCompare(b.name)),
 	},
 	accountWindowField,
 	mediaIdParameter({ show: { watch: ['media'] } }),
@@ -71,8 +74,9 @@ export const instagramWatchFields: INodeProperties[] = [
 		name: 'mediaMetrics',
 		type: 'multiOptions',
 		default: ['views'],
-		description: 'Lifetime numbers of each watched media; each fires on its own. One that does not apply to a media’s type (e.g. Saved for a story) is not watched for it.',
-		displayOptions: { show: { watch: ['media', 'recentMedia'] } },
-		options: metricOptions(['comments', 'likes', 'reach', 'saved', 'shares', 'total_interactions', 'views']),
+		description:
+			'Lifetime numbers of each watched media; each fires on its own. One that does not apply to a media’s type (e.g. Saved for a story) or to your login (Total Likes, Total Comments, Total Views, Link Clicks: Facebook Login only) is not watched for it.',
+		displayOptions: { show: { watch: ['media', 'recentMedia', 'recentStories'] } },
+		options: metricOptions(ALL_MEDIA_METRICS),
 	},
 ];

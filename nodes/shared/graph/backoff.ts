@@ -37,3 +37,31 @@ export function retryAfterSeconds(headers: Record<string, unknown> | undefined):
 	const seconds = entry ? Number(entry[1]) : Number.NaN;
 	return Number.isFinite(seconds) ? seconds : undefined;
 }
+
+/**
+ * X-Business-Use-Case-Usage's `estimated_time_to_regain_access` (minutes), the longest over
+ * its entries, in seconds; undefined when absent, unreadable or 0 (no wait announced).
+ * Instagram answers carry it as `{"<account id>": [{ "type": "instagram", ..., "estimated_time_to_regain_access": 5 }]}`.
+ */
+export function regainAccessSeconds(headers: Record<string, unknown> | undefined): number | undefined {
+	if (!headers) return undefined;
+	const entry = Object.entries(headers).find(([name]) => name.toLowerCase() === 'x-business-use-case-usage');
+	if (!entry) return undefined;
+	let usage: unknown;
+	try {
+		usage = typeof entry[1] === 'string' ? JSON.parse(entry[1]) : entry[1];
+	} catch {
+		return undefined;
+	}
+	if (!usage || typeof usage !== 'object') return undefined;
+	const minutes = Object.values(usage as Record<string, unknown>)
+		.flatMap((list) => (Array.isArray(list) ? list : []))
+		.map((item) => Number((item as { estimated_time_to_regain_access?: unknown })?.estimated_time_to_regain_access))
+		.filter((value) => Number.isFinite(value) && value > 0);
+	return minutes.length ? Math.max(...minutes) * 60 : undefined;
+}
+
+/** How long Meta said to wait: Retry-After, else the Business Use Case header's estimate; undefined when it said nothing. */
+export function metaWaitSeconds(headers: Record<string, unknown> | undefined): number | undefined {
+	return retryAfterSeconds(headers) ?? regainAccessSeconds(headers);
+}

@@ -4,7 +4,9 @@
  * - the timeout: a request (with the credential's first-use check) that does not answer
  *   within the bound gives up as a transient fault, instead of n8n's 300 s;
  * - retries with one backoff: throttling (codes 4/17/32/613/80002, HTTP 429) until the
- *   policy's total wait, transient faults (5xx with or without a Graph body, codes 1/2, an
+ *   policy's total wait, never sooner than Meta said (Retry-After, or Instagram's
+ *   X-Business-Use-Case-Usage estimated_time_to_regain_access: a wait beyond the budget
+ *   fails at once), transient faults (5xx with or without a Graph body, codes 1/2, an
  *   HTML error page, a reset connection, a timeout, an answer that is not valid JSON or
  *   lacks the shape asked for) a few times;
  * - error mapping into one readable NodeApiError (graphErrors.ts);
@@ -16,7 +18,7 @@ import type { IDataObject, IHttpRequestOptions, IN8nHttpFullResponse, INode, Jso
 import { NodeApiError, sleep } from 'n8n-workflow';
 
 import type { BackoffPolicy } from './backoff';
-import { retryAfterSeconds, retryDelayMs } from './backoff';
+import { metaWaitSeconds, retryAfterSeconds, retryDelayMs } from './backoff';
 import type { DescribeOptions, GraphErrorBody, GraphErrorKind } from './graphErrors';
 import { classifyGraphError, describeGraphError, graphErrorOf, redactSecrets, redactDeep } from './graphErrors';
 
@@ -121,7 +123,7 @@ export async function graphGet<T = IDataObject>(
 			continue;
 		}
 		if (policy && kind === 'rateLimited') {
-			const delay = retryDelayMs(attempt, policy, Math.random, retryAfterSeconds(failure.headers));
+			const delay = retryDelayMs(attempt, policy, Math.random, metaWaitSeconds(failure.headers));
 			if (waited + delay <= policy.maxTotalWaitMs) {
 				waited += delay;
 				await sleep(delay);

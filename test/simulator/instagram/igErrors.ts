@@ -35,6 +35,13 @@ export const igErrors = {
 			{ message: '(#80002) There have been too many calls to this Instagram account. Wait a bit and try again.', type: OAUTH, code: 80002, is_transient: true },
 			retryAfterSec !== undefined ? { 'Retry-After': String(retryAfterSec) } : {},
 		),
+	/** 80002 with the Business Use Case header spent: access returns after `minutes` (estimated_time_to_regain_access). */
+	igRateLimitUntil: (minutes: number) =>
+		new GraphError(
+			400,
+			{ message: '(#80002) There have been too many calls to this Instagram account. Wait a bit and try again.', type: OAUTH, code: 80002, is_transient: true },
+			{ 'X-Business-Use-Case-Usage': JSON.stringify({ simulated: [{ type: 'instagram', call_count: 100, total_cputime: 40, total_time: 60, estimated_time_to_regain_access: minutes }] }) },
+		),
 	notModelled: (what: string) => new GraphError(501, { message: `Instagram simulator: ${what} is not modelled`, type: 'SimulatorException', code: 1 }),
 };
 

@@ -18,6 +18,7 @@ import {
 	IgSimAccount,
 	IgSimMedia,
 	mediaBreakdown,
+	facebookOnlyMediaMetrics,
 	mediaMetricsFor,
 	mediaValuesAt,
 	METRIC_BREAKDOWNS,
@@ -38,6 +39,10 @@ const TITLES: Record<string, [string, string]> = {
 	views: ['Views', 'The number of times your content was played or displayed.'],
 	reposts: ['Reposts', 'The number of times your content was reposted.'],
 	replies: ['Replies', 'The number of replies you received from your story.'],
+	total_likes: ['Total likes', 'The number of likes on your post on Instagram and, when crossposted, on Facebook.'],
+	total_comments: ['Total comments', 'The number of comments on your post on Instagram and, when crossposted, on Facebook.'],
+	total_views: ['Total views', 'The number of times your post was played or displayed on Instagram and, when crossposted, on Facebook.'],
+	link_clicks: ['Link clicks', 'The number of taps on the link sticker of your story.'],
 	total_interactions: ['Interactions', 'The number of likes, saves, comments, shares and replies on your content.'],
 	follows: ['Follows', 'The number of accounts that started following you.'],
 	profile_visits: ['Profile visits', 'The number of times your profile was visited.'],
@@ -68,12 +73,12 @@ export function parseMetricList(raw: string | undefined): string[] {
 
 // ---------------------------------------------------------------- media insights
 
-export function mediaInsights(media: IgSimMedia, account: IgSimAccount, query: Record<string, string>, now: number, isChild: boolean): { data: unknown[] } {
+export function mediaInsights(media: IgSimMedia, account: IgSimAccount, query: Record<string, string>, now: number, isChild: boolean, host: 'instagram' | 'facebook' = 'instagram'): { data: unknown[] } {
 	const metrics = parseMetricList(query.metric);
 	if (isChild) throw igErrors.param('Insights are not available for carousel album children; request them on the album itself');
 	const removed = metrics.filter((m) => REMOVED_MEDIA_METRICS.includes(m));
 	if (removed.length) throw igErrors.param(`The following metrics are no longer supported: ${removed.join(', ')}. Use views (replaces impressions, plays and video_views) and total_interactions instead.`);
-	const valid = mediaMetricsFor(media.mediaProductType);
+	const valid = [...mediaMetricsFor(media.mediaProductType), ...(host === 'facebook' ? facebookOnlyMediaMetrics(media.mediaProductType) : [])];
 	const unsupported = metrics.find((m) => !valid.includes(m));
 	if (unsupported) throw igErrors.param(`The Media Insights API does not support the ${unsupported} metric for this media product type.`);
 	if (query.period !== undefined && query.period !== 'lifetime') throw igErrors.param('param period must be one of {lifetime} for media insights');

@@ -30,6 +30,10 @@ export type { SharedFaultKind } from '../faults';
 export { SimulatedSocketError } from '../frontEnd';
 
 export const INSTAGRAM_HOST = 'https://graph.instagram.com';
+/** Facebook Login: the same Instagram accounts, reached through the Facebook Pages they are linked to. */
+export const FACEBOOK_HOST = 'https://graph.facebook.com';
+
+export type IgSimHost = 'instagram' | 'facebook';
 
 /** Instagram's own Graph error kinds plus the kinds both simulators share (../faults.ts). */
 export type IgSimulatedErrorKind = 'expiredToken' | 'invalidToken' | 'missingScope' | 'rateLimit' | 'igRateLimit' | 'invalidParameter' | SharedFaultKind;
@@ -48,6 +52,8 @@ export interface IgSimulatorOptions {
 /** A queued fault: `times` (default 1), `path` (tested against path + query), `status`, `retryAfterSec`. */
 export interface IgSimFault extends FaultOptions {
 	kind: IgSimulatedErrorKind;
+	/** `igRateLimit` only: the X-Business-Use-Case-Usage header says access returns after this many minutes. */
+	regainAccessMinutes?: number;
 }
 
 export interface IgSimRequest {
@@ -94,6 +100,40 @@ export interface IgIssueTokenOptions {
 }
 
 export const IG_DEFAULT_SCOPES = ['instagram_business_basic', 'instagram_business_manage_insights'];
+export const FB_DEFAULT_SCOPES = ['instagram_basic', 'instagram_manage_insights', 'pages_read_engagement', 'pages_show_list'];
+
+/** A Facebook Page, optionally linked to one of the simulator's Instagram accounts. */
+export interface FbSimPage {
+	id: string;
+	name: string;
+	instagramAccountId?: string;
+}
+
+export interface FbIssueTokenOptions {
+	/** The Pages the user manages (their ids). */
+	pages: string[];
+	/** Default FB_DEFAULT_SCOPES. */
+	scopes?: string[];
+	/** Default 'short' (what Graph API Explorer hands out). */
+	kind?: 'short' | 'long';
+	issuedAt?: number;
+	expiresInSec?: number;
+	/** Default: the first registered app. */
+	clientId?: string;
+}
+
+interface FbTokenRecord {
+	kind: 'short' | 'long' | 'page';
+	/** The Facebook user (user tokens) or the Page (page tokens). */
+	ownerId: string;
+	/** The Pages a user token manages, or the one Page of a page token. */
+	pageIds: string[];
+	scopes: string[];
+	issuedAt: number;
+	/** Infinity: a Page token read with a long-lived user token never expires. */
+	expiresAt: number;
+	appId: string;
+}
 export const IG_SIM_DEFAULT_APP_ID = '990000000000002';
 /** Calls per account per 24 h that make X-Business-Use-Case-Usage reach 100 %. */
 export const IG_CALL_BUDGET = 4800;
@@ -101,12 +141,18 @@ export const IG_CALL_BUDGET = 4800;
 const SHORT_LIVED_SEC = 3600;
 const LONG_LIVED_SEC = 5_184_000; // 60 days
 const REFRESH_MIN_AGE_MS = 24 * HOUR_MS;
-const BASIC = 'instagram_business_basic';
-const INSIGHTS = 'instagram_business_manage_insights';
+const SCOPES: Record<IgSimHost, { basic: string; insights: string }> = {
+	instagram: { basic: 'instagram_business_basic', insights: 'instagram_business_manage_insights' },
+	facebook: { basic: 'instagram_basic', insights: 'instagram_manage_insights' },
+};
+/** What fb_exchange_token grants (Meta: about 60 days). */
+const FB_LONG_LIVED_SEC = 5_183_944;
 /** Real Instagram edges this simulator leaves out: they answer 501 so a test hitting them fails loudly. */
 const UNMODELLED_EDGES = ['comments', 'replies', 'media_publish', 'content_publishing_limit', 'tags', 'live_media', 'mentioned_media', 'conversations', 'messages', 'subscribed_apps', 'collaborators'];
 
 const USER_FIELDS = new Set(['id', 'user_id', 'username', 'name', 'account_type', 'profile_picture_url', 'followers_count', 'follows_count', 'media_count', 'biography', 'website']);
+/** graph.facebook.com's IG User fields: no `user_id` (its `id` is the account's). */
+const FACEBOOK_USER_FIELDS = new Set(['id', 'username', 'name', 'profile_picture_url', 'followers_count', 'follows_count', 'media_count', 'biography', 'website']);
 const MEDIA_FIELDS = new Set([
 	'id',
 	'caption',
@@ -137,6 +183,7 @@ interface TokenRecord {
 }
 
 interface ParsedRequest {
+	host: IgSimHost;
 	method: string;
 	path: string;
 	rawPath: string;
@@ -157,6 +204,7 @@ interface ParsedRequest {
 interface Viewer {
 	token: TokenRecord;
 	account: IgSimAccount;
+	host: IgSimHost;
 }
 
 interface FoundMedia {
@@ -177,6 +225,11 @@ export class InstagramSimulator {
 	private credentialSeq = 0;
 	private traceSeq = 0;
 	private readonly installation = new NockInstallation();
+	private readonly facebookInstallation = new NockInstallation();
+	private readonly pages = new Map<string, FbSimPage>();
+	private readonly fbTokens = new Map<string, FbTokenRecord>();
+	/** One stable Page token per (user token, Page), as Meta hands out the same one on every read. */
+	private readonly pageTokenOf = new Map<string, string>();
 
 	constructor(options: IgSimulatorOptions = {}) {
 		this.options = { latencyMs: options.latencyMs ?? 0, now: options.now ?? Date.now, ...(options.maxInFlight !== undefined ? { maxInFlight: options.maxInFlight } : {}) };
@@ -234,6 +287,29 @@ export class InstagramSimulator {
 		});
 	}
 
+	/** A Facebook Page; `instagramAccountId` links it to an account added with addAccount. */
+	addFacebookPage(page: FbSimPage): FbSimPage {
+		if (page.instagramAccountId && !this.accounts.has(page.instagramAccountId)) throw new Error(`InstagramSimulator: unknown Instagram account ${page.instagramAccountId}`);
+		this.pages.set(page.id, { ...page });
+		return page;
+	}
+
+	/** A Facebook user token (EAA…) of a user managing `pages`; short-lived (1 h) by default. */
+	issueFacebookUserToken(opts: FbIssueTokenOptions): string {
+		const kind = opts.kind ?? 'short';
+		const issuedAt = opts.issuedAt ?? this.now();
+		const lifetimeSec = opts.expiresInSec ?? (kind === 'short' ? SHORT_LIVED_SEC : FB_LONG_LIVED_SEC);
+		return this.mintFacebookToken({
+			kind,
+			ownerId: numericId('10', `fbuser:${opts.pages.join(',')}`, 15),
+			pageIds: [...opts.pages],
+			scopes: [...(opts.scopes ?? FB_DEFAULT_SCOPES)],
+			issuedAt,
+			expiresAt: issuedAt + lifetimeSec * 1000,
+			appId: opts.clientId ?? this.apps.keys().next().value ?? IG_SIM_DEFAULT_APP_ID,
+		});
+	}
+
 	revokeToken(token: string): void {
 		const record = this.tokens.get(token);
 		if (record) record.revoked = true;
@@ -271,17 +347,19 @@ export class InstagramSimulator {
 	/** Intercept every request to INSTAGRAM_HOST (nock, socket level) until uninstall(). */
 	install(): void {
 		this.installation.install(INSTAGRAM_HOST, (req) => this.handle(req));
+		this.facebookInstallation.install(FACEBOOK_HOST, (req) => this.handle(req, 'facebook'));
 	}
 
 	/** Remove this simulator's interceptors only (other nock scopes stay) and release hanging requests. */
 	uninstall(): void {
 		this.installation.uninstall();
+		this.facebookInstallation.uninstall();
 		this.frontEnd.releaseHangs();
 	}
 
 	/** Rejects with a SimulatedSocketError (ECONNRESET) for a `reset` fault or a released hang. */
-	async handle(input: IgSimRequest): Promise<IgSimResponse> {
-		const req = parseRequest(input);
+	async handle(input: IgSimRequest, host: IgSimHost = 'instagram'): Promise<IgSimResponse> {
+		const req = parseRequest(input, host);
 		const now = this.now();
 		const logged = <R extends IgSimResponse | TransportFault>(response: R): R => (this.log(req, response, now), response);
 		return await this.frontEnd.admit(
@@ -308,7 +386,7 @@ export class InstagramSimulator {
 				if (shared.type === 'graphError') throw shared.error;
 				req.pagingFault = shared.kind;
 			}
-			const body = this.route(req, now);
+			const body = req.host === 'facebook' ? this.routeFacebook(req, now) : this.route(req, now);
 			return { status: 200, body, headers: { ...jsonHeaders(), ...this.usageHeader(req) } };
 		} catch (e) {
 			if (e instanceof GraphError) return this.errorResponse(asInstagramError(e), req);
@@ -330,14 +408,21 @@ export class InstagramSimulator {
 	}
 
 	private route(req: ParsedRequest, now: number): unknown {
-		const [first = '', second] = req.route;
+		const [first = ''] = req.route;
 		const depth = req.route.length;
 		if (req.method !== 'GET') throw igErrors.notModelled(`${req.method} ${req.path}`);
 		if (depth === 1 && first === 'access_token') return this.exchange(req, now);
 		if (depth === 1 && first === 'refresh_access_token') return this.refresh(req, now);
 
 		const viewer = this.authenticate(req, now);
-		requireScope(viewer, BASIC);
+		requireScope(viewer, 'basic');
+		return this.routeAccount(req, viewer, now);
+	}
+
+	/** The Instagram edges, the same on both hosts once the viewer (token + account) is known. */
+	private routeAccount(req: ParsedRequest, viewer: Viewer, now: number): unknown {
+		const [first = '', second] = req.route;
+		const depth = req.route.length;
 		if (depth === 1) return this.getNode(first, req, viewer, now);
 		if (depth === 2 && second === 'media') return this.listMedia(first, req, viewer, now, false);
 		if (depth === 2 && second === 'stories') return this.listMedia(first, req, viewer, now, true);
@@ -347,15 +432,140 @@ export class InstagramSimulator {
 		throw errors.unknownPath('/' + req.route.slice(1).join('/'));
 	}
 
+	// ------------------------------------------------------------ internals: Facebook Login (graph.facebook.com)
+
+	/**
+	 * graph.facebook.com: /oauth/access_token (fb_exchange_token), /me and /me/accounts for the
+	 * user or Page behind the token, /{page-id}, and the Instagram edges of the accounts linked
+	 * to the token's Pages (addressed by their ids; `me` is the Facebook user or Page).
+	 */
+	private routeFacebook(req: ParsedRequest, now: number): unknown {
+		const [first = '', second] = req.route;
+		const depth = req.route.length;
+		if (req.method !== 'GET') throw igErrors.notModelled(`${req.method} ${req.path}`);
+		if (depth === 2 && first === 'oauth' && second === 'access_token') return this.fbExchange(req, now);
+		const record = this.checkFacebookToken(req.token, now);
+		if (first === 'me') {
+			if (depth === 1) return this.renderFacebookMe(record, req);
+			if (depth === 2 && second === 'accounts') return this.fbAccounts(record, req, now);
+			throw errors.nonexistingField(second, record.kind === 'page' ? 'Page' : 'User');
+		}
+		const page = this.pages.get(first);
+		if (page && depth === 1) {
+			if (!record.pageIds.includes(page.id)) throw errors.unsupportedRequest('GET', first);
+			const fields = parseFields(req.params.fields) ?? [{ name: 'id' }];
+			assertFields(fields, new Set(['id', 'name', 'instagram_business_account']), 'Page');
+			return this.renderPage(page, fields);
+		}
+		const visible = record.pageIds.map((id) => this.pages.get(id)?.instagramAccountId).filter((id): id is string => Boolean(id));
+		const owner = visible.includes(first) ? this.accounts.get(first) : this.findMedia(first)?.account;
+		if (!owner || !visible.includes(owner.id)) throw errors.unsupportedRequest('GET', first);
+		const token: TokenRecord = { accountId: owner.id, scopes: record.scopes, kind: 'long', issuedAt: record.issuedAt, expiresAt: record.expiresAt, appId: record.appId, revoked: false };
+		const viewer: Viewer = { token, account: owner, host: 'facebook' };
+		this.countCall(req, owner, now);
+		requireScope(viewer, 'basic');
+		return this.routeAccount(req, viewer, now);
+	}
+
+	private checkFacebookToken(token: string | undefined, now: number): FbTokenRecord {
+		if (!token) throw errors.missingToken();
+		const record = this.fbTokens.get(token);
+		if (!record) throw errors.invalidToken();
+		if (now >= record.expiresAt) throw errors.expiredToken(record.expiresAt, now);
+		return record;
+	}
+
+	private mintFacebookToken(record: FbTokenRecord): string {
+		const token = 'EAA' + opaqueString(`fb-token:${this.credentialSeq++}:${record.ownerId}:${record.kind}`, 180);
+		this.fbTokens.set(token, record);
+		return token;
+	}
+
+	/** GET /oauth/access_token?grant_type=fb_exchange_token&client_id&client_secret&fb_exchange_token: a user token → a long-lived one. */
+	private fbExchange(req: ParsedRequest, now: number): unknown {
+		const q = req.params;
+		if (q.grant_type !== 'fb_exchange_token') throw errors.oauthParam(`Unsupported grant_type: ${q.grant_type ?? '(missing)'}. Expected fb_exchange_token.`);
+		if (!q.client_id || !q.client_secret) throw errors.oauthParam('Missing client_id or client_secret parameter.');
+		const app = this.apps.get(q.client_id);
+		if (!app) throw errors.oauthParam(`Error validating application. Cannot get application info due to a system error (client_id ${q.client_id}).`);
+		if (app.clientSecret !== q.client_secret) throw errors.invalidClientSecret();
+		const record = this.checkFacebookToken(q.fb_exchange_token, now);
+		if (record.kind === 'page') throw errors.oauthParam('Only user access tokens can be exchanged with fb_exchange_token.');
+		const token = this.mintFacebookToken({ ...record, kind: 'long', issuedAt: now, expiresAt: now + FB_LONG_LIVED_SEC * 1000 });
+		return { access_token: token, token_type: 'bearer', expires_in: FB_LONG_LIVED_SEC };
+	}
+
+	private renderFacebookMe(record: FbTokenRecord, req: ParsedRequest): unknown {
+		const fields = parseFields(req.params.fields) ?? [{ name: 'id' }, { name: 'name' }];
+		if (record.kind === 'page') {
+			const page = this.pages.get(record.pageIds[0]);
+			assertFields(fields, new Set(['id', 'name', 'instagram_business_account']), 'Page');
+			return page ? this.renderPage(page, fields) : { id: record.ownerId };
+		}
+		assertFields(fields, new Set(['id', 'name']), 'User');
+		return Object.fromEntries(fields.map((f) => [f.name, f.name === 'id' ? record.ownerId : 'Simulated Page Manager']));
+	}
+
+	/** The user's Pages with their tokens (needs pages_show_list); a Page token read with a long-lived user token never expires. */
+	private fbAccounts(record: FbTokenRecord, req: ParsedRequest, now: number): unknown {
+		if (record.kind === 'page') throw errors.nonexistingField('accounts', 'Page');
+		if (!record.scopes.includes('pages_show_list')) throw errors.permission('pages_show_list');
+		const fields = parseFields(req.params.fields) ?? [{ name: 'id' }, { name: 'name' }];
+		assertFields(fields, new Set(['id', 'name', 'access_token', 'instagram_business_account', 'category']), 'Page');
+		const pages = record.pageIds.map((id) => this.pages.get(id)).filter((page): page is FbSimPage => Boolean(page));
+		const q = req.params;
+		return cursorPage(pages, { params: q, limit: parseLimit(q.limit), links: true, url: (name, cursor) => pagingUrl(FACEBOOK_HOST, req.path, req.urlQuery, name, cursor), fault: req.pagingFault }, (page) => {
+			const out = this.renderPage(page, fields.filter((f) => f.name !== 'access_token')) as Record<string, unknown>;
+			if (fields.some((f) => f.name === 'access_token')) out.access_token = this.pageToken(req.token ?? '', record, page, now);
+			return out;
+		});
+	}
+
+	private pageToken(userToken: string, record: FbTokenRecord, page: FbSimPage, now: number): string {
+		const key = `${userToken}:${page.id}`;
+		const known = this.pageTokenOf.get(key);
+		if (known) return known;
+		const token = this.mintFacebookToken({
+			kind: 'page',
+			ownerId: page.id,
+			pageIds: [page.id],
+			scopes: record.scopes,
+			issuedAt: now,
+			expiresAt: record.kind === 'long' ? Infinity : record.expiresAt,
+			appId: record.appId,
+		});
+		this.pageTokenOf.set(key, token);
+		return token;
+	}
+
+	private renderPage(page: FbSimPage, fields: FieldSpec[]): unknown {
+		const out: Record<string, unknown> = { id: page.id };
+		for (const f of fields) {
+			if (f.name === 'name') out.name = page.name;
+			if (f.name === 'category') out.category = 'Creator';
+			if (f.name === 'instagram_business_account' && page.instagramAccountId) {
+				const account = this.accounts.get(page.instagramAccountId)!;
+				const sub = f.sub?.length ? f.sub : [{ name: 'id' }];
+				out.instagram_business_account = Object.fromEntries(sub.map((s) => [s.name, s.name === 'id' ? account.id : s.name === 'username' ? account.username : undefined]));
+			}
+		}
+		return out;
+	}
+
 	// ------------------------------------------------------------ internals: auth and tokens
 
 	private authenticate(req: ParsedRequest, now: number): Viewer {
 		const viewer = this.checkToken(req.token, now);
-		req.account = viewer.account;
-		const recent = (this.calls.get(viewer.account.id) ?? []).filter((t) => t > now - DAY_MS);
-		recent.push(now);
-		this.calls.set(viewer.account.id, recent);
+		this.countCall(req, viewer.account, now);
 		return viewer;
+	}
+
+	/** Counts the call against the account's 24 h budget (the usage header reads it). */
+	private countCall(req: ParsedRequest, account: IgSimAccount, now: number): void {
+		req.account = account;
+		const recent = (this.calls.get(account.id) ?? []).filter((t) => t > now - DAY_MS);
+		recent.push(now);
+		this.calls.set(account.id, recent);
 	}
 
 	private checkToken(token: string | undefined, now: number): Viewer {
@@ -365,7 +575,7 @@ export class InstagramSimulator {
 		if (!record || !account) throw errors.invalidToken();
 		if (record.revoked) throw errors.revokedToken();
 		if (now >= record.expiresAt) throw errors.expiredToken(record.expiresAt, now);
-		return { token: record, account };
+		return { token: record, account, host: 'instagram' };
 	}
 
 	private mintToken(record: TokenRecord): string {
@@ -402,6 +612,8 @@ export class InstagramSimulator {
 	// ------------------------------------------------------------ internals: endpoints
 
 	private isSelf(id: string, viewer: Viewer): boolean {
+		// On graph.facebook.com `me` is the Facebook user or Page, and accounts have one id.
+		if (viewer.host === 'facebook') return id === viewer.account.id;
 		return id === 'me' || id === viewer.account.id || id === this.appScopedId(viewer.account.id, viewer.token.appId);
 	}
 
@@ -421,7 +633,7 @@ export class InstagramSimulator {
 		assertFields(fields, MEDIA_FIELDS, 'IGMedia');
 		const account = viewer.account;
 		const items = account.media.filter((m) => (stories ? m.mediaProductType === 'STORY' && now - m.timestamp < STORY_LIFETIME_MS : m.mediaProductType !== 'STORY'));
-		return this.paginate(req, items, (media) => this.renderMedia({ media, account }, fields, now));
+		return this.paginate(req, items, (media) => this.renderMedia({ media, account }, fields, now), viewer.host);
 	}
 
 	private children(id: string, req: ParsedRequest, viewer: Viewer): unknown {
@@ -433,11 +645,11 @@ export class InstagramSimulator {
 	}
 
 	private insights(id: string, req: ParsedRequest, viewer: Viewer, now: number): unknown {
-		requireScope(viewer, INSIGHTS);
+		requireScope(viewer, 'insights');
 		if (this.isSelf(id, viewer)) return accountInsights(viewer.account, req.params, now);
 		const found = this.findMedia(id);
 		if (!found || found.account !== viewer.account) throw errors.unsupportedRequest('GET', id);
-		return mediaInsights(found.media, found.account, req.params, now, found.parent !== undefined);
+		return mediaInsights(found.media, found.account, req.params, now, found.parent !== undefined, viewer.host);
 	}
 
 	private findMedia(id: string): FoundMedia | undefined {
@@ -452,11 +664,12 @@ export class InstagramSimulator {
 	}
 
 	private renderAccount(viewer: Viewer, fields: FieldSpec[]): Record<string, unknown> {
-		assertFields(fields, USER_FIELDS, 'IGUser');
+		assertFields(fields, viewer.host === 'facebook' ? FACEBOOK_USER_FIELDS : USER_FIELDS, 'IGUser');
 		const a = viewer.account;
 		const values: Record<string, unknown> = {
-			id: this.appScopedId(a.id, viewer.token.appId),
-			user_id: a.id,
+			// graph.facebook.com's IG User has one id, the professional account's.
+			id: viewer.host === 'facebook' ? a.id : this.appScopedId(a.id, viewer.token.appId),
+			user_id: viewer.host === 'facebook' ? undefined : a.id,
 			username: a.username,
 			name: a.username
 				.split(/[._]/)
@@ -470,7 +683,7 @@ export class InstagramSimulator {
 			biography: 'Simulated Instagram professional account',
 			website: `https://example.com/${a.username}`,
 		};
-		return Object.fromEntries(fields.map((f) => [f.name, values[f.name]]));
+		return Object.fromEntries(fields.filter((f) => values[f.name] !== undefined).map((f) => [f.name, values[f.name]]));
 	}
 
 	private renderMedia(found: FoundMedia, fields: FieldSpec[], now: number): Record<string, unknown> {
@@ -518,13 +731,13 @@ export class InstagramSimulator {
 	}
 
 	/** Newest-first cursor paging (../paging.ts); paging.next is a full URL without the access token; the last page has no after/next. */
-	private paginate(req: ParsedRequest, media: IgSimMedia[], render: (m: IgSimMedia) => unknown): unknown {
+	private paginate(req: ParsedRequest, media: IgSimMedia[], render: (m: IgSimMedia) => unknown, host: IgSimHost): unknown {
 		const q = req.params;
 		const limit = parseLimit(q.limit);
 		const since = q.since !== undefined ? parseTimeParam('since', q.since) * 1000 : -Infinity;
 		const until = q.until !== undefined ? parseTimeParam('until', q.until) * 1000 : Infinity;
 		const items = media.filter((m) => m.timestamp >= since && m.timestamp <= until).sort((a, b) => b.timestamp - a.timestamp);
-		return cursorPage(items, { params: q, limit, links: true, url: (name, cursor) => pagingUrl(INSTAGRAM_HOST, req.path, req.urlQuery, name, cursor), fault: req.pagingFault }, render);
+		return cursorPage(items, { params: q, limit, links: true, url: (name, cursor) => pagingUrl(host === 'facebook' ? FACEBOOK_HOST : INSTAGRAM_HOST, req.path, req.urlQuery, name, cursor), fault: req.pagingFault }, render);
 	}
 
 	/** Written on arrival; hangs and resets are logged with status 0. */
@@ -535,7 +748,8 @@ export class InstagramSimulator {
 
 // ---------------------------------------------------------------- module helpers
 
-function requireScope(viewer: Viewer, scope: string): void {
+function requireScope(viewer: Viewer, kind: 'basic' | 'insights'): void {
+	const scope = SCOPES[viewer.host][kind];
 	if (!viewer.token.scopes.includes(scope)) throw errors.permission(scope);
 }
 
@@ -562,7 +776,7 @@ function faultError(fault: IgSimFault, now: number): GraphError {
 			case 'rateLimit':
 				return errors.appRateLimit();
 			case 'igRateLimit':
-				return igErrors.igRateLimit();
+				return fault.regainAccessMinutes === undefined ? igErrors.igRateLimit() : igErrors.igRateLimitUntil(fault.regainAccessMinutes);
 			case 'invalidParameter':
 				return igErrors.param('Invalid parameter');
 			default:
@@ -595,14 +809,15 @@ function parseBody(body: string | undefined): Record<string, string> {
 	return Object.fromEntries(new URLSearchParams(body));
 }
 
-function parseRequest(input: IgSimRequest): ParsedRequest {
-	const url = new URL(input.path, INSTAGRAM_HOST);
+function parseRequest(input: IgSimRequest, host: IgSimHost): ParsedRequest {
+	const url = new URL(input.path, host === 'facebook' ? FACEBOOK_HOST : INSTAGRAM_HOST);
 	const segments = url.pathname.split('/').filter(Boolean).map(decodeURIComponent);
 	if (segments[0] && /^v\d+(\.\d+)?$/.test(segments[0])) segments.shift();
 	const params = { ...Object.fromEntries(url.searchParams), ...parseBody(input.body) };
 	const bearer = /^(?:Bearer|OAuth)\s+(\S+)\s*$/i.exec(header(input.headers, 'authorization') ?? '')?.[1];
 	const token = bearer ?? params.access_token;
 	return {
+		host,
 		method: input.method.toUpperCase(),
 		path: url.pathname,
 		rawPath: url.pathname + url.search,

@@ -131,6 +131,11 @@ export function mediaMetricsFor(type: IgMediaProductType): readonly string[] {
 	return type === 'REELS' ? REELS_METRICS : type === 'STORY' ? STORY_METRICS : FEED_METRICS;
 }
 
+/** Media metrics only graph.facebook.com answers (Facebook Login): Apr 2026 totals, Jun 2026 story link clicks. */
+export function facebookOnlyMediaMetrics(type: IgMediaProductType): readonly string[] {
+	return type === 'STORY' ? ['link_clicks'] : ['total_likes', 'total_comments', 'total_views'];
+}
+
 /** Media metrics Meta removed (v18–v22); naming one is error 100. */
 export const REMOVED_MEDIA_METRICS = [
 	'impressions',
@@ -195,6 +200,12 @@ export function mediaValuesAt(media: IgSimMedia, account: IgSimAccount, at: numb
 	out.ig_reels_video_view_total_time = fixedOr('ig_reels_video_view_total_time', out.ig_reels_avg_watch_time * out.views);
 	out.reels_skip_rate = fixedOr('reels_skip_rate', out.views > 0 ? Math.round((15 + 45 * r()) * 10) / 10 : 0);
 	out.crossposted_views = fixedOr('crossposted_views', out.views + out.facebook_views);
+	// Instagram plus Facebook (crossposts): Facebook's share follows its views.
+	const facebookShare = out.views > 0 ? out.facebook_views / out.views : 0;
+	out.total_views = fixedOr('total_views', out.views + out.facebook_views);
+	out.total_likes = fixedOr('total_likes', out.likes + Math.floor(out.likes * facebookShare));
+	out.total_comments = fixedOr('total_comments', out.comments + Math.floor(out.comments * facebookShare));
+	out.link_clicks = fixedOr('link_clicks', story ? Math.floor(out.views * (0.01 + 0.03 * r())) : 0);
 	return out;
 }
 

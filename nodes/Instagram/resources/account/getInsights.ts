@@ -2,7 +2,7 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import type { Operation } from '../../../shared/graph/runOperations';
 import type { GraphInsight } from '../../../shared/insights/insightsNormaliser';
-import { accountInsightsRows, breakdownRows, demographicRows, withPreviousPeriod } from '../../../shared/insights/insightsNormaliser';
+import { accountInsightsRows, breakdownRows, bucketsWithin, demographicRows, timeSeriesRows, withPreviousPeriod } from '../../../shared/insights/insightsNormaliser';
 import { comparePreviousParameter, dateRangeParameters, simplifyParameter, titleCase } from '../../../shared/parameters/commonParameters';
 import type { DaySpan } from '../../../shared/parameters/dateRange';
 import { metaDayRange, previousDays, rangeQuery, splitDays } from '../../../shared/parameters/dateRange';
@@ -14,9 +14,9 @@ import {
 	ACCOUNT_METRIC_BREAKDOWNS,
 	DEMOGRAPHIC_BREAKDOWNS,
 	INSTAGRAM_INSIGHTS_DAY_ZONE,
-	INSTAGRAM_SCOPES,
 	MAX_RANGE_SECONDS,
 } from '../../instagramApi';
+import { accountClient, instagramAccountOf } from '../../shared/account';
 
 const showFor = { resource: ['account'], operation: ['getInsights'] };
 
@@ -36,16 +36,20 @@ function choiceOf(input: ItemInput, name: string, label: string, fallback: strin
  * Demographics: one request, `timeframe` instead of a range.
  */
 export const getAccountInsights: Operation = (input) => {
+	const account = instagramAccountOf(input);
+	const scope = account.path.scopes.insights;
 	const simplify = input.parameter('simplify', true);
-	if (input.parameter<string>('report', 'totals') === 'demographics') {
+	const report = input.parameter<string>('report', 'totals');
+	if (report === 'dailyReach') return dailyReach(input);
+	if (report === 'demographics') {
 		const metric = choiceOf(input, 'demographicMetric', 'Audience', 'follower_demographics', DEMOGRAPHIC_METRICS);
 		const breakdown = choiceOf(input, 'demographicBreakdown', 'Breakdown', 'country', DEMOGRAPHIC_BREAKDOWNS);
 		const timeframe = choiceOf(input, 'timeframe', 'Timeframe', 'this_month', TIMEFRAMES);
-		return async (graph, abandon) => {
-			const answer = await graph.get<{ data: GraphInsight[] }>(
-				'/me/insights',
+		return async (pooled, abandon) => {
+			const answer = await accountClient(pooled, account).get<{ data: GraphInsight[] }>(
+				`${account.node}/insights`,
 				{ metric, period: 'lifetime', metric_type: 'total_value', timeframe, breakdown },
-				{ requiredScope: INSTAGRAM_SCOPES.insights, shape: 'insights', abandon },
+				{ requiredScope: scope, shape: 'insights', abandon },
 			);
 			if (!simplify) return [answer];
 			const insight = answer.data.find((entry) => entry.name === metric);
@@ -59,10 +63,7 @@ export const getAccountInsights: Operation = (input) => {
 	if (refusing.length) {
 		throw inputError(input, `"Breakdown" ${breakdown} does not apply to ${refusing.join(', ')}: remove ${refusing.length === 1 ? 'it' : 'them'} or choose another breakdown`);
 	}
-	const rules = {
-		earliest: Math.floor(Date.now() / 1000) - ACCOUNT_HISTORY_SECONDS,
-		earliestLabel: '90 days ago (Instagram keeps account insights for 90 days)',
-	};
+	const rules = historyRules();
 	const { range, days, complete, unfinishedHint } = insightDaysOf(input, INSTAGRAM_INSIGHTS_DAY_ZONE, rules);
 	// Meta refuses more than 30 days per request: longer ranges go as windows of whole days, one row (set) each.
 	const windows = days ? splitDays(days, INSTAGRAM_INSIGHTS_DAY_ZONE, MAX_RANGE_SECONDS) : [undefined];
@@ -81,14 +82,15 @@ export const getAccountInsights: Operation = (input) => {
 		throw inputError(input, '"Compare With Previous Period": the previous period reaches back more than 90 days, which Instagram does not keep', 'Choose a shorter or more recent date range.');
 	}
 
-	return async (graph, abandon, hint) => {
+	return async (pooled, abandon, hint) => {
+		const graph = accountClient(pooled, account);
 		if (unfinishedHint) hint(unfinishedHint);
 		const fetch = async (window: DaySpan | undefined) => {
 			const sent = window ? metaDayRange(window, INSTAGRAM_INSIGHTS_DAY_ZONE) : range;
 			const since = sent.since === undefined ? undefined : Math.max(sent.since, rules.earliest);
 			const qs: IDataObject = { metric: metrics.join(','), period: 'day', metric_type: 'total_value', ...rangeQuery({ since, until: sent.until }) };
 			if (breakdown) qs.breakdown = breakdown;
-			return await graph.get<{ data: GraphInsight[] }>('/me/insights', qs, { requiredScope: INSTAGRAM_SCOPES.insights, shape: 'insights', abandon });
+			return await graph.get<{ data: GraphInsight[] }>(`${account.node}/insights`, qs, { requiredScope: scope, shape: 'insights', abandon });
 		};
 		const rows: IDataObject[] = [];
 		const raw: IDataObject[] = [];
@@ -115,7 +117,44 @@ export const getAccountInsights: Operation = (input) => {
 	};
 };
 
+function historyRules() {
+	return {
+		earliest: Math.floor(Date.now() / 1000) - ACCOUNT_HISTORY_SECONDS,
+		earliestLabel: '90 days ago (Instagram keeps account insights for 90 days)',
+	};
+}
+
+/**
+ * Reach per day (`metric_type=time_series`, which Meta allows for reach only): one row per
+ * Meta day of the range, one request per 30-day window; only the days asked for are kept.
+ */
+const dailyReach: Operation = (input) => {
+	const account = instagramAccountOf(input);
+	const simplify = input.parameter('simplify', true);
+	const { range, days, unfinishedHint } = insightDaysOf(input, INSTAGRAM_INSIGHTS_DAY_ZONE, historyRules());
+	const windows = days ? splitDays(days, INSTAGRAM_INSIGHTS_DAY_ZONE, MAX_RANGE_SECONDS) : [undefined];
+	return async (pooled, abandon, hint) => {
+		const graph = accountClient(pooled, account);
+		if (unfinishedHint) hint(unfinishedHint);
+		const rows: IDataObject[] = [];
+		const raw: IDataObject[] = [];
+		for (const window of windows) {
+			const sent = window ? metaDayRange(window, INSTAGRAM_INSIGHTS_DAY_ZONE) : range;
+			const answer = await graph.get<{ data: GraphInsight[] }>(
+				`${account.node}/insights`,
+				{ metric: 'reach', period: 'day', metric_type: 'time_series', ...rangeQuery(sent) },
+				{ requiredScope: account.path.scopes.insights, shape: 'insights', abandon },
+			);
+			raw.push(answer);
+			const reach = answer.data.find((insight) => insight.name === 'reach');
+			if (reach) rows.push(...timeSeriesRows(bucketsWithin(reach, window?.first, window?.last), Date.now()));
+		}
+		return simplify ? rows : raw;
+	};
+};
+
 const totalsShown = { show: { ...showFor, report: ['totals'] } };
+const rangeShown = { show: { ...showFor, report: ['totals', 'dailyReach'] } };
 const demographicsShown = { show: { ...showFor, report: ['demographics'] } };
 
 export const getAccountInsightsFields: INodeProperties[] = [
@@ -129,6 +168,7 @@ export const getAccountInsightsFields: INodeProperties[] = [
 		options: [
 			{ name: 'Account Totals', value: 'totals', description: 'Metrics over a date range, optionally broken down' },
 			{ name: 'Audience Demographics', value: 'demographics', description: 'Followers or engaged accounts by age, city, country or gender' },
+			{ name: 'Daily Reach', value: 'dailyReach', description: 'Accounts reached, one row per day (the one account metric Meta gives per day)' },
 		],
 	},
 	{
@@ -142,7 +182,7 @@ export const getAccountInsightsFields: INodeProperties[] = [
 			.sort()
 			.map((metric) => ({ name: titleCase(metric), value: metric })),
 	},
-	...dateRangeParameters(totalsShown, 'yesterday', false),
+	...dateRangeParameters(rangeShown, 'yesterday', false),
 	comparePreviousParameter(totalsShown),
 	{
 		displayName: 'Breakdown',

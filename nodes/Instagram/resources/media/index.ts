@@ -2,9 +2,9 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { getMedia, getMediaFields } from './get';
 import { getMediaInsights, getMediaInsightsFields } from './getInsights';
-import { listMedia, listMediaFields } from './list';
+import { listMedia, listMediaFields, listStories, listStoriesFields } from './list';
 
-export const mediaImplementations = { get: getMedia, getInsights: getMediaInsights, list: listMedia };
+export const mediaImplementations = { get: getMedia, getInsights: getMediaInsights, list: listMedia, listStories };
 
 export const mediaOperations: INodeProperties[] = [
 	{
@@ -23,9 +23,11 @@ export const mediaOperations: INodeProperties[] = [
 				description: 'Lifetime numbers of a post, reel or story; metrics matched to its type',
 			},
 			{ name: 'List', value: 'list', action: 'List my media', description: 'Your posts and reels, newest first' },
+			{ name: 'List Stories', value: 'listStories', action: 'List my stories', description: 'Your stories up now (they expire after 24 hours), newest first' },
 		],
 	},
 	...listMediaFields,
+	...listStoriesFields,
 	...getMediaFields,
 	...getMediaInsightsFields,
 ];

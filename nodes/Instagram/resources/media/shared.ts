@@ -7,7 +7,9 @@ import type { PostListEndpoint } from '../../../shared/graph/postLookup';
 import type { MediaRef, PostLinkRules } from '../../../shared/parameters/nodeInput';
 import { mediaRefOf, metricsOf } from '../../../shared/parameters/nodeInput';
 
-import { ALL_MEDIA_METRICS, DEFAULT_MEDIA_FIELDS, INSTAGRAM_SCOPES, MEDIA_FIELDS, PAGE_SIZE_MAX } from '../../instagramApi';
+import type { InstagramLoginPath } from '../../instagramApi';
+import { ALL_MEDIA_METRICS, DEFAULT_MEDIA_FIELDS, MEDIA_FIELDS, mediaMetricsFor, PAGE_SIZE_MAX } from '../../instagramApi';
+import type { InstagramAccountRef } from '../../shared/account';
 import { ALL_METRICS } from '../../shared/mediaInsights';
 
 export function mediaFieldsParameter(displayOptions: IDisplayOptions): INodeProperties {
@@ -30,11 +32,18 @@ export function mediaMetricsParameter(name: string, displayName: string, display
 		type: 'multiOptions',
 		default: [],
 		description:
-			'Lifetime numbers as columns. A metric that does not apply to a media’s type (e.g. saved for a story) is left empty with a note, not requested.',
+			'Lifetime numbers as columns. A metric that does not apply to a media’s type (e.g. saved for a story) or to your login (Total Likes, Total Comments, Total Views and Link Clicks need Facebook Login) is left empty with a note, not requested.',
 		displayOptions,
 		options: [
 			{ name: 'All for Its Type', value: ALL_METRICS, description: 'Every metric valid for each media’s type (feed, reel, story)' },
-			...metricOptions(ALL_MEDIA_METRICS),
+			...metricOptions(ALL_MEDIA_METRICS, {
+				navigation: 'Stories: taps forward, back, exits, swipes (one total; use Breakdown for each action)',
+				profile_activity: 'Feed and stories: actions on your profile after seeing the media (one total; use Breakdown for each action)',
+				link_clicks: 'Stories, Facebook Login only',
+				total_comments: 'Facebook Login only',
+				total_likes: 'Facebook Login only',
+				total_views: 'Facebook Login only',
+			}),
 		],
 	};
 }
@@ -46,8 +55,15 @@ export const INSTAGRAM_POST_LINKS: PostLinkRules = {
 	linkExample: 'https://www.instagram.com/p/…',
 };
 
-/** Where a media given by link is looked for: your own latest media. */
-export const MY_MEDIA: PostListEndpoint = { path: '/me/media', requiredScope: INSTAGRAM_SCOPES.basic, pageSizeMax: PAGE_SIZE_MAX };
+/** Where a media given by link is looked for: the account's own latest media. */
+export function myMedia(account: InstagramAccountRef): PostListEndpoint {
+	return { path: `${account.node}/media`, requiredScope: account.path.scopes.basic, pageSizeMax: PAGE_SIZE_MAX };
+}
+
+/** "All" as columns: every metric some media type has on this login path. */
+export function allMediaMetricsOn(path: InstagramLoginPath, kinds: Array<'FEED' | 'REELS' | 'STORY'> = ['FEED', 'REELS', 'STORY']): string[] {
+	return [...new Set(kinds.flatMap((kind) => mediaMetricsFor(kind, path)))].sort();
+}
 
 export function mediaRefOfItem(input: ItemInput): MediaRef {
 	return mediaRefOf(input, 'mediaId', 'Media ID', INSTAGRAM_POST_LINKS);
