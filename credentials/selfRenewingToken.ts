@@ -7,6 +7,8 @@
  */
 import type { ICredentialDataDecryptedObject, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 
+import { tokenFingerprint } from '../nodes/shared/tokens/tokenLifecycle';
+
 export interface SelfRenewingTokenTexts {
 	notice: string;
 	tokenDescription: string;
@@ -48,7 +50,10 @@ export async function signWithLiveToken(
 	credentials: ICredentialDataDecryptedObject,
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
-	const token = String(credentials.liveToken || credentials.accessToken || '');
+	// A token pasted since the last renewal is used as it is until it is adopted: the renewed
+	// token of the previous one may belong to another account, or be revoked.
+	const pasted = String(credentials.accessToken ?? '').trim();
+	const token = credentials.liveToken && credentials.pastedFingerprint === tokenFingerprint(pasted) ? String(credentials.liveToken) : pasted;
 	requestOptions.headers = { ...requestOptions.headers, Authorization: `Bearer ${token}` };
 	return requestOptions;
 }

@@ -218,6 +218,18 @@ describe('Self-renewing token', () => {
 		expect(threads.sim.requests.at(-1)?.status).toBe(200);
 	});
 
+	it('a token pasted into the credential is used from the next run on, even before its renewal date (the old one was revoked)', async () => {
+		const credentials = tokenCredential(threads.token);
+		await dailyRun(credentials);
+		threads.sim.revokeToken(threads.token);
+		expect((await dailyRun(credentials)).error?.message).toMatch(/expired or was revoked/);
+		const fresh = threads.sim.issueToken(threads.userId, { kind: 'long' });
+		credentials.store.threadsApi = { ...credentials.store.threadsApi, accessToken: fresh };
+		const result = await dailyRun(credentials);
+		expect(result.error).toBeUndefined();
+		expect(result.items).toHaveLength(1);
+	});
+
 	it('the Threads Trigger renews the same way', async () => {
 		const credentials = { threadsApi: { accessToken: threads.token, appSecret: '', renewalGate: '', liveToken: '', issuedAt: 0, expiresAt: 0, pastedFingerprint: '' } };
 		const poller = createPoller(

@@ -6,6 +6,7 @@
  * The token endpoints take the token as a query parameter, as Meta documents them. Nothing
  * from a request (URL, headers) is ever put into an error: only Meta's own message, redacted.
  */
+import { createHash } from 'crypto';
 import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestHelper, IHttpRequestOptions } from 'n8n-workflow';
 
 import type { GraphErrorKind } from '../graph/graphErrors';
@@ -42,6 +43,13 @@ export interface RenewedTokenFields extends IDataObject {
 	expiresAt: number;
 	pastedFingerprint: string;
 }
+
+/** A renewal put off (refresh refused for a passing reason): only the gate moves. */
+export interface PostponedRenewal extends IDataObject {
+	renewalGate: string;
+}
+
+export type TokenRenewalResult = RenewedTokenFields | PostponedRenewal;
 
 export class TokenRenewalError extends Error {}
 
@@ -83,7 +91,8 @@ async function callTokenEndpoint(helpers: IHttpRequestHelper, endpoints: LongLiv
 function failureKind(answer: GraphAnswer, expectGrant = false): GraphErrorKind | undefined {
 	const error = graphErrorOf(answer.body);
 	if (!error && answer.statusCode < 400) {
-		const granted = typeof answer.body.access_token === 'string' && answer.body.access_token && Number(answer.body.expires_in) > 0;
+		// A token is letters, digits and . _ | - only: anything else (an expression, markup) is not stored.
+		const granted = typeof answer.body.access_token === 'string' && /^[\w.|-]+$/.test(answer.body.access_token) && Number(answer.body.expires_in) > 0;
 		return !expectGrant || granted ? undefined : 'transient';
 	}
 	return classifyGraphError(error ?? {}, answer.statusCode);
@@ -106,12 +115,12 @@ function renewed(token: string, times: LiveTokenTimes, pasted: string, dueAt = r
 /**
  * Renewals per credential state: n8n runs `preAuthentication` once per request, so 20 items
  * started together (or a retried request) would otherwise adopt or refresh the same token 20
- * times. Keyed by the platform and fingerprints of the pasted token, live token and App
- * Secret, so two credentials never share. A settled renewal is kept for a while: an execution
+ * times. Keyed by a hash of the platform, pasted token, live token and App Secret, so two
+ * credentials never share. A settled renewal is kept for a while: an execution
  * that read the credential just before n8n saved the renewed token (several executions run at
  * once on a queue-mode worker) gets that result instead of renewing the old token again.
  */
-const renewals = new Map<string, { result: Promise<RenewedTokenFields>; settledAt?: number }>();
+const renewals = new Map<string, { result: Promise<TokenRenewalResult>; settledAt?: number }>();
 const KEEP_SETTLED_RENEWAL_MS = 60 * 60_000;
 
 /** For tests, where every test starts a new simulated Meta that hands out the same token strings again. */
@@ -125,14 +134,17 @@ export async function renewLongLivedToken(
 	credentials: ICredentialDataDecryptedObject,
 	endpoints: LongLivedTokenEndpoints,
 	now = Date.now(),
-): Promise<RenewedTokenFields> {
+): Promise<TokenRenewalResult> {
 	for (const [key, renewal] of renewals) {
 		if (renewal.settledAt !== undefined && Math.abs(now - renewal.settledAt) > KEEP_SETTLED_RENEWAL_MS) renewals.delete(key);
 	}
-	const key = [endpoints.platform, ...['accessToken', 'liveToken', 'appSecret'].map((field) => tokenFingerprint(String(credentials[field] ?? '')))].join(':');
+	// A cryptographic hash (in memory only): two credentials must never share a renewal.
+	const key = createHash('sha256')
+		.update(JSON.stringify([endpoints.platform, ...['accessToken', 'liveToken', 'appSecret'].map((field) => String(credentials[field] ?? ''))]))
+		.digest('hex');
 	const known = renewals.get(key);
 	if (known) return await known.result;
-	const renewal: { result: Promise<RenewedTokenFields>; settledAt?: number } = { result: renewOnce(helpers, credentials, endpoints, now) };
+	const renewal: { result: Promise<TokenRenewalResult>; settledAt?: number } = { result: renewOnce(helpers, credentials, endpoints, now) };
 	renewals.set(key, renewal);
 	renewal.result.then(
 		() => (renewal.settledAt = now),
@@ -147,16 +159,23 @@ async function renewOnce(
 	credentials: ICredentialDataDecryptedObject,
 	endpoints: LongLivedTokenEndpoints,
 	now: number,
-): Promise<RenewedTokenFields> {
+): Promise<TokenRenewalResult> {
 	const pasted = String(credentials.accessToken ?? '').trim();
 	if (!pasted) {
 		throw new TokenRenewalError(`The ${endpoints.credentialName} credential has no access token: paste one from Meta's app dashboard`);
 	}
-	const liveToken = String(credentials.liveToken ?? '');
-	const pastedIsNew = !liveToken || credentials.pastedFingerprint !== tokenFingerprint(pasted);
-	if (pastedIsNew) return await adoptPastedToken(helpers, credentials, endpoints, pasted, now);
-
-	const times = { issuedAt: Number(credentials.issuedAt) || now, expiresAt: Number(credentials.expiresAt) || 0 };
+	// What this run has learned and must be saved even if the refresh below does not happen.
+	let adopted: RenewedTokenFields | undefined;
+	if (!credentials.liveToken || credentials.pastedFingerprint !== tokenFingerprint(pasted)) {
+		adopted = await adoptPastedToken(helpers, credentials, endpoints, pasted, now);
+		// Renewed at once when already due (a token pasted 55 days after Meta issued it would be
+		// dead before a weekly workflow's next run) or when its age is unknown (Instagram has no
+		// debug_token; a failed check): a refresh then tells the real lifetime.
+		const knownAndNotDue = adopted.expiresAt > 0 && refreshDueAt(adopted as LiveTokenTimes) > now;
+		if (knownAndNotDue || adopted.liveToken !== pasted) return adopted;
+	}
+	const liveToken = String(adopted?.liveToken ?? credentials.liveToken);
+	const times = adopted ?? { issuedAt: Number(credentials.issuedAt) || now, expiresAt: Number(credentials.expiresAt) || 0 };
 	const answer = await callTokenEndpoint(helpers, endpoints, endpoints.refreshPath, {
 		grant_type: endpoints.refreshGrant,
 		access_token: liveToken,
@@ -167,18 +186,21 @@ async function renewOnce(
 		return renewed(grant.token, grant.times, pasted);
 	}
 	const expired = times.expiresAt > 0 && times.expiresAt <= now;
-	if ((kind === 'invalidToken' && expired) || kind === 'missingPermission') {
+	if (expired && (kind === 'invalidToken' || kind === 'missingPermission')) {
 		throw new TokenRenewalError(
-			`${endpoints.platform} access token ${expired ? `expired on ${formatDay(times.expiresAt)}` : 'was revoked or is no longer valid'} and can no longer be renewed. ` +
+			`${endpoints.platform} access token expired on ${formatDay(times.expiresAt)} and can no longer be renewed. ` +
 				`Open the "${endpoints.credentialName}" credential, paste a new token (Meta app dashboard → ${endpoints.platform} API → generate a token) and save. ` +
 				`A workflow using it at least every 50 days keeps it alive from then on. Meta says: ${metaSays(answer)}`,
 		);
 	}
 	// A passing failure (Meta down, throttled, the token too young to refresh), or a refusal
 	// while the stored token has not expired (another process, e.g. a queue-mode worker, may
-	// have renewed it meanwhile): keep the stored token and try again on a later run. If it
-	// really is revoked, the request itself says so, after n8n has re-read the credential.
-	return renewed(liveToken, times, pasted, now + RETRY_AFTER_FAILED_REFRESH_MS);
+	// have renewed it meanwhile): try again in an hour. Only the gate is returned (plus what
+	// adoption learned): n8n merges this over the credential it re-reads, so a token another
+	// process saved meanwhile is kept, never overwritten with the one this run read. If the
+	// token really is revoked, the request itself says so.
+	const retry = { renewalGate: renewalGateExpression(now + RETRY_AFTER_FAILED_REFRESH_MS) };
+	return adopted ? { ...adopted, ...retry } : retry;
 }
 
 /** First use of a pasted token: learn its lifetime; exchange it if it is a one-hour token. */
