@@ -52,7 +52,7 @@ export async function pollCrossings(context: IPollFunctions, watch: CrossingWatc
 	const condition = conditionOf(context);
 	const now = new Date();
 	// Throttled requests wait and retry, within a share of the poll's time budget.
-	const backoff = { ...DEFAULT_BACKOFF, maxTotalWaitMs: Math.min(DEFAULT_BACKOFF.maxTotalWaitMs, context.getPollBudgetMs() / 4) };
+	const backoff = { ...DEFAULT_BACKOFF, maxTotalWaitMs: Math.min(DEFAULT_BACKOFF.maxTotalWaitMs, pollBudgetMsOf(context) / 4) };
 	const result = await watch.observe(now, backoff);
 	if (!result.observations.length && result.interruptedBy) throw result.interruptedBy;
 
@@ -75,6 +75,20 @@ export async function pollCrossings(context: IPollFunctions, watch: CrossingWatc
 		context.logger.warn(`${context.getNode().name}: poll stopped early (${result.interruptedBy.message}); the next poll catches up`);
 	}
 	return await itemsOf(watch, backoff, events, result.watched);
+}
+
+/** n8n 1.x's polls have no budget of their own; 2.x's default (n8n-core's PollContext) is 5 minutes. */
+export const DEFAULT_POLL_BUDGET_MS = 5 * 60 * 1000;
+
+/**
+ * The time a poll may take: `getPollBudgetMs()` where n8n has it (n8n-workflow 2.x), else
+ * n8n 2.x's default. Feature-detected, so the triggers also run on n8n 1.x, whose poll
+ * context lacks it.
+ */
+export function pollBudgetMsOf(context: IPollFunctions): number {
+	const getBudget = (context as unknown as { getPollBudgetMs?: unknown }).getPollBudgetMs;
+	const budget = typeof getBudget === 'function' ? getBudget.call(context) : undefined;
+	return typeof budget === 'number' && Number.isFinite(budget) && budget > 0 ? budget : DEFAULT_POLL_BUDGET_MS;
 }
 
 /**
