@@ -1,3 +1,5 @@
+import * as fs from 'fs';
+import * as path from 'path';
 import { DateTime } from 'luxon';
 import nock from 'nock';
 import type { INodeParameters } from 'n8n-workflow';
@@ -245,5 +247,71 @@ describe('Instagram: several items, faults, paging', () => {
 		const result = await runInstagram({ resource: 'media', operation: 'list', returnAll: true, fields: ['id'] });
 		expect(result.error?.message).toMatch(/same page cursor twice/);
 		expect(sim.requests.length).toBeLessThanOrEqual(3);
+	});
+});
+
+describe('Instagram Login: stories, breakdowns, Facebook-only metrics, Meta’s announced wait', () => {
+	it('List Stories: only the stories up now, one request, their metrics (no Facebook-only link_clicks column)', async () => {
+		const live = account.media.filter((media) => media.mediaProductType === 'STORY' && frozenNow - media.timestamp < 86400_000);
+		const result = await runInstagram({ resource: 'media', operation: 'listStories', returnAll: true, fields: ['id', 'permalink'], includeInsights: ['all'] });
+		expect(result.error).toBeUndefined();
+		expect(sim.requests.map((request) => request.path)).toEqual(['/v23.0/me/stories', ...live.map((story) => `/v23.0/${story.id}/insights`)]);
+		expect(result.items.map((row) => row.id)).toEqual(live.map((story) => story.id));
+		const seen = result.items.find((row) => row.insights_note === undefined)!;
+		expect(seen).toMatchObject({ navigation: expect.any(Number), profile_activity: expect.any(Number), replies: expect.any(Number), follows: expect.any(Number) });
+		expect(Object.keys(seen)).not.toContain('link_clicks');
+	});
+
+	it('a Facebook-only metric asked on Instagram Login is left empty with a note, not requested', async () => {
+		const reel = account.media.find((media) => media.mediaProductType === 'REELS')!;
+		const result = await runInstagram({ resource: 'media', operation: 'getInsights', mediaId: reel.id, metrics: ['views', 'total_likes'] });
+		expect(sim.requests.map((request) => request.query.metric ?? request.query.fields)).toEqual(['id,media_type,media_product_type', 'views']);
+		expect(result.items[0]).toMatchObject({ views: expect.any(Number), total_likes: null, insights_note: 'total_likes does not apply to REELS media' });
+	});
+
+	it('Profile activity by action type with 2 uneven items: one row per action, each paired with its item', async () => {
+		const feed = account.media.filter((media) => media.mediaProductType === 'FEED' && media.timestamp > account.businessSince).slice(0, 2);
+		const result = await runInstagram({ resource: 'media', operation: 'getInsights', mediaId: '={{ $json.id }}', mediaBreakdown: 'action_type' }, feed.map((media) => ({ id: media.id })));
+		expect(result.error).toBeUndefined();
+		expect(sim.requests).toHaveLength(4);
+		const expected: number[] = [];
+		for (const [index, media] of feed.entries()) {
+			const answer = await raw(`/v23.0/${media.id}/insights?metric=profile_activity&breakdown=action_type`);
+			expected.push(...answer.data[0].total_value.breakdowns[0].results.map(() => index));
+		}
+		expect((result.output.Instagram ?? []).map((item) => (item.pairedItem as { item: number }).item)).toEqual(expected);
+	});
+
+	it('Daily Reach over 45 days: two 30-day windows, one row per day', async () => {
+		const result = await runInstagram({ resource: 'account', operation: 'getInsights', report: 'dailyReach', dateRange: 'custom', since: isoDate(day(-46)), until: isoDate(day(-2)) });
+		expect(result.error).toBeUndefined();
+		expect(sim.requests).toHaveLength(2);
+		expect(result.items).toHaveLength(45);
+		expect(result.items[0].date).toBe(isoDate(day(-46)));
+		expect(result.items.at(-1)?.date).toBe(isoDate(day(-2)));
+	});
+
+	it('a throttled answer announcing access back in 60 minutes fails at once when the wait budget is shorter (no blind retries)', async () => {
+		sim.failNext({ kind: 'igRateLimit', regainAccessMinutes: 60, path: /insights/, times: 5 });
+		const started = Date.now();
+		const result = await runInstagram({ resource: 'account', operation: 'getInsights', metrics: ['reach'], options: { maxRateLimitWait: 30 } });
+		expect(result.error?.message).toMatch(/too many calls|rate limit/i);
+		expect(sim.requests).toHaveLength(1);
+		expect(Date.now() - started).toBeLessThan(5000);
+	});
+});
+
+describe('the shipped example "Instagram stories report before they expire"', () => {
+	it('its Instagram step, as configured in examples/, gives one row per live story with its numbers, keyed by id for the sheet', async () => {
+		const example = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'examples', 'instagram-stories-report-before-they-expire.json'), 'utf8'));
+		const step = example.nodes.find((node: { type: string }) => node.type === 'n8n-nodes-threads-insights.instagram');
+		const sheet = example.nodes.find((node: { type: string }) => node.type === 'n8n-nodes-base.googleSheets');
+		const result = await runInstagram(step.parameters);
+		expect(result.error).toBeUndefined();
+		const live = account.media.filter((media) => media.mediaProductType === 'STORY' && frozenNow - media.timestamp < 86400_000);
+		expect(result.items.map((row) => row.id)).toEqual(live.map((story) => story.id));
+		expect(sheet.parameters.columns.matchingColumns).toEqual(['id']);
+		for (const row of result.items) expect(Object.keys(row)).toEqual(expect.arrayContaining(['id', 'permalink', 'timestamp', 'views', 'reach', 'replies', 'navigation']));
+		expect(sim.requests).toHaveLength(1 + live.length);
 	});
 });

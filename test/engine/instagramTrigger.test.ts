@@ -118,3 +118,23 @@ describe('the shipped example "Alert when an Instagram post passes 1,000 views"'
 		expect(await poller.poll()).toBeNull();
 	});
 });
+
+describe('Instagram trigger: My Stories and every account metric', () => {
+	it('My Stories watches each story up now (not posts, not expired stories) on story metrics only', async () => {
+		account.media.unshift({ ...media('1805', 'STORY', 10, 3), viewers: 40, metrics: { views: 10, replies: 1 } }, { ...media('1806', 'STORY', 10, 30), viewers: 40 });
+		const poller = createPoller({ watch: 'recentStories', mediaMetrics: ['replies', 'saved'], condition: 'above', threshold: 4 }, credentials(), { nodeType: 'instagramTrigger' });
+		expect(await poller.poll()).toBeNull();
+		expect(sim.requests.map((request) => [request.path, request.query.metric])).toEqual([
+			['/v23.0/me/stories', undefined],
+			['/v23.0/1805/insights', 'replies'],
+		]);
+		account.media[0].metrics!.replies = 6;
+		expect((await poller.poll())?.map((item) => [item.json.mediaId, item.json.metric, item.json.value])).toEqual([['1805', 'replies', 6]]);
+	});
+
+	it.each(['replies', 'reposts', 'follows_and_unfollows', 'profile_links_taps'])('the account metric %s is watched with one request per poll', async (metric) => {
+		const poller = createPoller({ watch: 'account', accountMetric: metric, accountWindow: 'yesterday', condition: 'above', threshold: 1e9 }, credentials(), { nodeType: 'instagramTrigger' });
+		expect(await poller.poll()).toBeNull();
+		expect(sim.requests.map((request) => [request.path, request.query.metric, request.query.metric_type])).toEqual([['/v23.0/me/insights', metric, 'total_value']]);
+	});
+});
