@@ -7,7 +7,7 @@ import tseslint from 'typescript-eslint';
 const n8nRules = (set) => n8nNodesBase.configs[set].rules;
 
 export default [
-	{ ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.n8n-demo/**', 'bench/out/**', 'e2e/n8n/**'] },
+	{ ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.n8n-demo/**', 'bench/out/**', 'e2e/n8n/**', 'e2e/n8n-1x/runtime/**'] },
 	{
 		files: ['**/*.ts'],
 		languageOptions: { parser: tseslint.parser, parserOptions: { sourceType: 'module' } },

@@ -4,21 +4,29 @@
  * npm run test:e2e — the package inside a real n8n (2.41.1 on Node 24, embedded SQLite,
  * fresh user folder e2e/n8n/n8n-e2e), Threads and Instagram answered by the simulators
  * preloaded into the n8n process (e2e/preload/). Plain node script; prints "N passed, N failed" and exits non-zero
- * on any failure. Options: --no-browser (skip the Chromium check).
+ * on any failure. Options: --no-browser (skip the Chromium check); --n8n=1x (or
+ * E2E_N8N_RUNTIME=1x): the same test against the last n8n 1.x instead (e2e/n8n-1x, the
+ * compatibility run `npm run test:e2e:1x`; no browser check, artifacts in e2e/artifacts/n8n-1x).
  */
+// Runtime selection, before scripts/lib/runtime.js reads it.
+const runtimeArg = require.main === module && process.argv.find((a) => a.startsWith('--n8n='));
+if (runtimeArg) process.env.E2E_N8N_RUNTIME = runtimeArg.slice('--n8n='.length);
 const assert = require('assert/strict');
 const fs = require('fs');
 const path = require('path');
-const { ROOT, RUNTIME, SIM_BUILD, PRELOAD, INSTAGRAM_PRELOAD, NODE_TYPE, CREDENTIAL_TYPES, INSTAGRAM_NODE_TYPE, INSTAGRAM_CREDENTIAL_TYPE, PACKAGE_NAME, n8n, parseRawOutput, step, info, color } = require('../scripts/lib/runtime');
+const { ROOT, RUNTIME, RUNTIME_NAME, SIM_BUILD, PRELOAD, INSTAGRAM_PRELOAD, NODE_TYPE, CREDENTIAL_TYPES, INSTAGRAM_NODE_TYPE, INSTAGRAM_CREDENTIAL_TYPE, PACKAGE_NAME, n8n, parseRawOutput, step, info, color } = require('../scripts/lib/runtime');
 const { ensureRuntime } = require('../scripts/install-n8n');
 const P = require('../scripts/lib/project');
 const { startN8n, ensureOwner } = require('../scripts/lib/server');
 const { browserCheck, editorScreenshots } = require('./browser-check');
 
 const USER_FOLDER = path.join(RUNTIME, 'n8n-e2e');
-const ARTIFACTS = path.join(__dirname, 'artifacts');
-const PORT = Number(process.env.E2E_N8N_PORT || 5690);
-const withBrowser = !process.argv.includes('--no-browser');
+/** The n8n 1.x compatibility run (--n8n=1x). */
+const ON_N8N_1X = RUNTIME_NAME === '1x';
+const ARTIFACTS = ON_N8N_1X ? path.join(__dirname, 'artifacts', 'n8n-1x') : path.join(__dirname, 'artifacts');
+const PORT = Number(process.env.E2E_N8N_PORT || (ON_N8N_1X ? 5694 : 5690));
+// The browser check drives n8n 2.x's editor; the 1.x run checks the package, not the editor.
+const withBrowser = !process.argv.includes('--no-browser') && !ON_N8N_1X;
 const INSIGHT_METRICS = ['views', 'likes', 'replies', 'reposts', 'quotes', 'shares'];
 /** The counts in the flagship's engagement_rate: (likes + replies + reposts + quotes + shares) / views. */
 const ENGAGEMENT = ['likes', 'replies', 'reposts', 'quotes', 'shares'];
@@ -351,6 +359,35 @@ async function expectedWeek(now) {
 	return { days, range, rows };
 }
 
+/**
+ * The owner's login cookie. n8n 1.x answers /healthz/readiness before its REST routes are
+ * mounted (POST /rest/owner/setup is a 404 for a few seconds): retry while they are missing.
+ */
+async function ownerWhenRoutesReady(url, timeoutMs = 90_000) {
+	for (const deadline = Date.now() + timeoutMs; ; await new Promise((r) => setTimeout(r, 1000))) {
+		try {
+			return await ensureOwner(url);
+		} catch (error) {
+			if (!/\(404: /.test(error.message) || Date.now() > deadline) throw error;
+		}
+	}
+}
+
+/**
+ * Activates or deactivates a workflow through n8n's REST API, whichever n8n this is: 2.x
+ * has POST /rest/workflows/:id/activate and /deactivate; n8n 1.x (404 there) takes a
+ * PATCH of the workflow's `active` with its versionId.
+ */
+async function setActive(server, id, active, versionId) {
+	const call = async (method, url, body) => {
+		const res = await fetch(`${server.url}/rest${url}`, { method, headers: { cookie: server.cookie, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+		return { status: res.status, text: await res.text() };
+	};
+	let res = await call('POST', `/workflows/${id}/${active ? 'activate' : 'deactivate'}`, active ? { versionId } : {});
+	if (res.status === 404) res = await call('PATCH', `/workflows/${id}`, { active, versionId });
+	assert.equal(res.status, 200, `${active ? 'activating' : 'deactivating'} ${id}: ${res.text.slice(0, 2000)}`);
+}
+
 /** Items of a node in an IRun with their binary data (P.nodeItems gives the JSON only). */
 function nodeOutput(run, nodeName) {
 	return (run?.data?.resultData?.runData?.[nodeName] ?? []).flatMap((r) => r.data?.main?.[0] ?? []);
@@ -358,7 +395,7 @@ function nodeOutput(run, nodeName) {
 
 async function main() {
 	const started = Date.now();
-	console.log(color('1', `End-to-end: ${PACKAGE_NAME} in a real n8n`));
+	console.log(color('1', `End-to-end: ${PACKAGE_NAME} in a real n8n${ON_N8N_1X ? ' 1.x (compatibility run)' : ''}`));
 	await P.ensureRootDeps();
 	await P.buildPackage();
 	await P.buildSimulator();
@@ -606,7 +643,7 @@ async function main() {
 	await test('n8n lists the package\'s node and credential types, Threads and Instagram (n8n start, /types/*.json)', async () => {
 		server = startN8n(USER_FOLDER, { port: PORT });
 		await server.waitReady(180_000);
-		const { cookie } = await ensureOwner(server.url);
+		const { cookie } = await ownerWhenRoutesReady(server.url);
 		server.cookie = cookie;
 		const nodes = await (await fetch(`${server.url}/types/nodes.json`, { headers: { cookie } })).json();
 		const credentials = await (await fetch(`${server.url}/types/credentials.json`, { headers: { cookie } })).json();
@@ -638,14 +675,14 @@ async function main() {
 			return JSON.parse(text).data;
 		};
 		const before = await rest('GET', `/workflows/${igAlert.workflow.id}`);
-		await rest('POST', `/workflows/${igAlert.workflow.id}/activate`, { versionId: before.versionId });
+		await setActive(server, igAlert.workflow.id, true, before.versionId);
 		// n8n 2.41 applies an activation asynchronously (its publication outbox): it polls once,
 		// then saves the node's static data. Wait for that, then deactivate.
 		let state;
 		for (const deadline = Date.now() + 60_000; !state && Date.now() < deadline; await new Promise((r) => setTimeout(r, 500))) {
 			state = (await rest('GET', `/workflows/${igAlert.workflow.id}`)).staticData?.[`node:${igAlert.triggerName}`]?.crossings;
 		}
-		await rest('POST', `/workflows/${igAlert.workflow.id}/deactivate`, {});
+		await setActive(server, igAlert.workflow.id, false, (await rest('GET', `/workflows/${igAlert.workflow.id}`)).versionId);
 		assert.ok(state, 'no crossing state saved within 60 s of activation');
 		assert.deepEqual(state.m, ['views']);
 		const watched = Object.keys(state.o);

