@@ -25,10 +25,16 @@ export interface PollerOptions {
 	pollBudgetMs?: number;
 	/** The trigger to poll (default: the Threads Trigger, on its OAuth2 credential). */
 	nodeType?: 'threadsTrigger' | 'instagramTrigger';
+	/**
+	 * false: as n8n 2.41 saves static data, only after the first (activation) poll and after a poll
+	 * that emits; a quiet poll's changes are lost (a restart after each poll). Default true.
+	 */
+	saveQuietPolls?: boolean;
 }
 
 export function createPoller(parameters: INodeParameters, credentials: CredentialStore, options: PollerOptions = {}): Poller {
-	const { timezone = 'UTC', pollBudgetMs = 5 * 60_000, nodeType = 'threadsTrigger' } = options;
+	const { timezone = 'UTC', pollBudgetMs = 5 * 60_000, nodeType = 'threadsTrigger', saveQuietPolls = true } = options;
+	let activated = false;
 	const defaults = nodeType === 'threadsTrigger' ? { authentication: 'oAuth2' } : {};
 	const credentialsHelper = createCredentialsHelper(credentials);
 	const pollers = new TriggersAndPollers();
@@ -67,7 +73,9 @@ export function createPoller(parameters: INodeParameters, credentials: Credentia
 				() => pollBudgetMs,
 			);
 			const output = await pollers.runPollFunction(workflow, node, context);
-			if (mode !== 'manual') persisted = JSON.stringify(workflow.staticData);
+			const saved = saveQuietPolls || !activated || Boolean(output?.[0]?.length);
+			if (mode !== 'manual' && saved) persisted = JSON.stringify(workflow.staticData);
+			if (mode !== 'manual') activated = true;
 			return output?.[0] ?? null;
 		},
 	};

@@ -185,7 +185,8 @@ describe('node picker', () => {
 			expect(events?.name).toBe('watch');
 			const options = (events?.options ?? []) as INodePropertyOptions[];
 			expect(options.length).toBeGreaterThan(1);
-			for (const option of options) expect(option.action).toMatch(/^On .+ crossing a threshold$/);
+			// Threshold watches, and the Threads Trigger's "New Items".
+			for (const option of options) expect(option.action).toMatch(option.value === 'newItems' ? /^On new .+$/ : /^On .+ crossing a threshold$/);
 		});
 
 		it('the canvas subtitle reads as the fields do', () => {

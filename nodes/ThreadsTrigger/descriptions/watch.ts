@@ -11,6 +11,8 @@ export const threadsPollCostNotices: INodeProperties[] = pollCostNotices({
 		'Each poll costs 1 request per 100 posts listed plus 1 insights request per watched post (20 posts: 21 requests).',
 	post: 'Each poll costs 1 request, plus 1 for the post’s link and text when it fires.',
 	account: 'Each poll costs 1 request.',
+	newItems:
+		'Each poll costs 1 request for mentions or a keyword search (each search counts towards Meta’s 2,200 search queries a day: every 15 minutes uses 96), and for replies 1 request listing your recent posts plus 1 per post that has replies.',
 });
 
 export const watchFields: INodeProperties[] = [
@@ -21,7 +23,7 @@ export const watchFields: INodeProperties[] = [
 		type: 'options',
 		noDataExpression: true,
 		default: 'recentPosts',
-		description: 'What is watched: your account, one post, or each of your recent posts',
+		description: 'What is watched: your account, one post, each of your recent posts, or new mentions, search results and replies',
 		options: [
 			{
 				name: 'My Account',
@@ -34,6 +36,12 @@ export const watchFields: INodeProperties[] = [
 				value: 'post',
 				action: 'On post metric crossing a threshold',
 				description: 'One post’s metrics',
+			},
+			{
+				name: 'New Items',
+				value: 'newItems',
+				action: 'On new mention, search result or reply',
+				description: 'A new mention of you, a new post matching a keyword search, or a new reply under your recent posts: one event each',
 			},
 			{
 				name: 'My Recent Posts',
@@ -72,5 +80,90 @@ export const watchFields: INodeProperties[] = [
 		description: 'Lifetime numbers of each watched post; each metric fires on its own',
 		displayOptions: { show: { watch: ['post', 'recentPosts'] } },
 		options: MEDIA_METRIC_OPTIONS,
+	},
+];
+
+const showNewItems = { watch: ['newItems'] };
+const showSearch = { watch: ['newItems'], newItemsSource: ['search'] };
+
+/** "New Items": what is new, and for a search what is searched. */
+export const newItemsFields: INodeProperties[] = [
+	{
+		displayName: 'Watch For',
+		name: 'newItemsSource',
+		type: 'options',
+		default: 'mentions',
+		description: 'Which new items start the workflow. Items already there when the workflow is activated never fire.',
+		displayOptions: { show: showNewItems },
+		options: [
+			{ name: 'Mentions of Me', value: 'mentions', description: 'Public posts in which another profile tags you (needs threads_manage_mentions)' },
+			{ name: 'Keyword Search Results', value: 'search', description: 'New posts matching a keyword or topic tag (needs threads_keyword_search)' },
+			{ name: 'Replies to My Posts', value: 'replies', description: 'New replies under your recent posts, not your own (needs threads_read_replies)' },
+		],
+	},
+	{
+		displayName: 'Search By',
+		name: 'searchMode',
+		type: 'options',
+		default: 'KEYWORD',
+		description: 'Whether to search the words of posts or the topic tag in their header',
+		displayOptions: { show: showSearch },
+		options: [
+			{ name: 'Keyword', value: 'KEYWORD' },
+			{ name: 'Topic Tag', value: 'TAG' },
+		],
+	},
+	{
+		displayName: 'Search For',
+		name: 'searchQuery',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. your brand name',
+		description: 'The keyword(s) or topic tag. Until Meta approves your app for threads_keyword_search, only your own posts are searched.',
+		displayOptions: { show: showSearch },
+	},
+	{
+		displayName: 'Media Type',
+		name: 'searchMediaType',
+		type: 'options',
+		default: '',
+		description: 'Only posts of this type',
+		displayOptions: { show: showSearch },
+		options: [
+			{ name: 'All', value: '' },
+			{ name: 'Image', value: 'IMAGE' },
+			{ name: 'Text', value: 'TEXT' },
+			{ name: 'Video', value: 'VIDEO' },
+		],
+	},
+	{
+		displayName: 'Author Username',
+		name: 'authorUsername',
+		type: 'string',
+		default: '',
+		description: 'Only posts by this Threads username (exact, without @). Empty: anyone.',
+		displayOptions: { show: showSearch },
+	},
+	{
+		displayName: 'Posts From the Last (Days)',
+		name: 'replyPostsDays',
+		type: 'number',
+		default: 7,
+		typeOptions: { minValue: 1, maxValue: 365 },
+		description: 'Replies under your posts published in this many days before now are watched',
+		displayOptions: { show: { watch: ['newItems'], newItemsSource: ['replies'] } },
+	},
+	{
+		displayName: 'Replies',
+		name: 'replyDepth',
+		type: 'options',
+		default: 'all',
+		description: 'Which replies fire',
+		displayOptions: { show: { watch: ['newItems'], newItemsSource: ['replies'] } },
+		options: [
+			{ name: 'At Any Depth', value: 'all', description: 'Replies to your posts and replies to those replies' },
+			{ name: 'Top-Level Only', value: 'topLevel', description: 'Only direct replies to your posts' },
+		],
 	},
 ];
