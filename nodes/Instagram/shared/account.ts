@@ -59,6 +59,7 @@ export function authenticationParameter(): INodeProperties {
 		type: 'options',
 		noDataExpression: true,
 		default: 'instagramLogin',
+		description: 'How your Instagram professional account is reached: its own Instagram login, or the Facebook Page it is linked to',
 		options: [
 			{
 				name: 'Instagram Login',
