@@ -68,6 +68,13 @@ describe('renewLongLivedToken', () => {
 		expect(result).toMatchObject({ liveToken: 'THAApasted', pastedFingerprint: tokenFingerprint('THAApasted'), renewalGate: expect.stringContaining(String(NOW + 3_600_000)) });
 	});
 
+	it('a pasted token Meta calls invalid (another process may have just renewed it, which revokes it) only puts the gate off: the request itself then tells', async () => {
+		const { helpers, calls } = meta({ '/debug_token': () => refused190 });
+		const result = await renewLongLivedToken(helpers, { accessToken: 'THAApasted', appSecret: '' }, THREADS_TOKEN_ENDPOINTS, NOW);
+		expect(calls.map((call) => call.path)).toEqual(['/debug_token']);
+		expect(result).toEqual({ renewalGate: expect.stringContaining(String(NOW + 3_600_000)) });
+	});
+
 	it('a token that is young and known is adopted without a refresh', async () => {
 		const { helpers, calls } = meta({ '/debug_token': () => debugSays(NOW - 2 * DAY_MS) });
 		const result = await renewLongLivedToken(helpers, { accessToken: 'THAApasted', appSecret: '' }, THREADS_TOKEN_ENDPOINTS, NOW);

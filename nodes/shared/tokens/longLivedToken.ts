@@ -167,7 +167,9 @@ async function renewOnce(
 	// What this run has learned and must be saved even if the refresh below does not happen.
 	let adopted: RenewedTokenFields | undefined;
 	if (!credentials.liveToken || credentials.pastedFingerprint !== tokenFingerprint(pasted)) {
-		adopted = await adoptPastedToken(helpers, credentials, endpoints, pasted, now);
+		const adoption = await adoptPastedToken(helpers, credentials, endpoints, pasted, now);
+		if (!isRenewed(adoption)) return adoption;
+		adopted = adoption;
 		// Renewed at once when already due (a token pasted 55 days after Meta issued it would be
 		// dead before a weekly workflow's next run) or when its age is unknown (Instagram has no
 		// debug_token; a failed check): a refresh then tells the real lifetime.
@@ -199,8 +201,16 @@ async function renewOnce(
 	// adoption learned): n8n merges this over the credential it re-reads, so a token another
 	// process saved meanwhile is kept, never overwritten with the one this run read. If the
 	// token really is revoked, the request itself says so.
-	const retry = { renewalGate: renewalGateExpression(now + RETRY_AFTER_FAILED_REFRESH_MS) };
-	return adopted ? { ...adopted, ...retry } : retry;
+	return adopted ? { ...adopted, ...postponed(now) } : postponed(now);
+}
+
+function isRenewed(result: TokenRenewalResult): result is RenewedTokenFields {
+	return typeof result.liveToken === 'string';
+}
+
+/** The renewal tried again in an hour; nothing else of the credential changes. */
+function postponed(now: number): PostponedRenewal {
+	return { renewalGate: renewalGateExpression(now + RETRY_AFTER_FAILED_REFRESH_MS) };
 }
 
 /** First use of a pasted token: learn its lifetime; exchange it if it is a one-hour token. */
@@ -210,7 +220,7 @@ async function adoptPastedToken(
 	endpoints: LongLivedTokenEndpoints,
 	pasted: string,
 	now: number,
-): Promise<RenewedTokenFields> {
+): Promise<TokenRenewalResult> {
 	const appSecret = String(credentials.appSecret ?? '').trim();
 	// Without a way to ask Meta: with the App Secret, exchanging tells (a long-lived token comes
 	// back as a fresh 60-day one, or the exchange is refused); otherwise the pasted token is
@@ -225,11 +235,10 @@ async function adoptPastedToken(
 	// Graph wraps the answer in `data`; accept it bare too.
 	const info = ((debug.body.data as IDataObject | undefined) ?? debug.body) as IDataObject;
 	const debugFailure = failureKind(debug);
-	if (debugFailure === 'invalidToken' || info.is_valid === false) {
-		throw new TokenRenewalError(
-			`The pasted ${endpoints.platform} access token is expired or invalid. Paste a fresh token into the "${endpoints.credentialName}" credential and save.`,
-		);
-	}
+	// Meta calls the pasted token invalid. Either it is, or another process (a queue-mode worker)
+	// adopted and renewed it a moment ago, which revokes it: put the gate off and let the request
+	// run with what n8n re-reads. A really dead token then fails there, with the fix in its message.
+	if (debugFailure === 'invalidToken' || info.is_valid === false) return postponed(now);
 	if (debugFailure) return await adoptUnasked();
 	const times: LiveTokenTimes = {
 		issuedAt: Number(info.issued_at) ? Number(info.issued_at) * 1000 : now,
