@@ -4,6 +4,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { runOperations } from '../shared/graph/runOperations';
 import { requestOptionsParameter } from '../shared/parameters/commonParameters';
 import { searchInstagramAccounts } from './facebook/listSearch';
+import { readoptingRefusedPageTokens } from './facebook/refusedPageToken';
 import { loginPathOf } from './instagramApi';
 import { accountImplementations, accountOperations } from './resources/account';
 import { mediaImplementations, mediaOperations } from './resources/media';
@@ -52,7 +53,8 @@ export class Instagram implements INodeType {
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		// The login path is the node's, not an item's: one credential and one host per execution.
 		const path = loginPathOf(this.getNodeParameter('authentication', 0, 'instagramLogin'));
-		return await runOperations(this, {
+		// Facebook Login: a Page token Meta stopped accepting is read again from the Pages, once.
+		return await runOperations(path.accountChosen ? readoptingRefusedPageTokens(this) : this, {
 			platform: instagramPlatformOf(path),
 			defaultScope: path.scopes.basic,
 			operations: { account: accountImplementations, media: mediaImplementations },

@@ -9,6 +9,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { ACCOUNT_METRIC_BREAKDOWNS, ALL_MEDIA_METRICS, INSTAGRAM_INSIGHTS_DAY_ZONE, PAGE_SIZE_MAX } from '../Instagram/instagramApi';
 import { SIGN_AS_ACCOUNT_PARAM } from '../Instagram/facebook/pageTokens';
+import { readoptingRefusedPageTokens } from '../Instagram/facebook/refusedPageToken';
 import { instagramAccountOf } from '../Instagram/shared/account';
 import { metricsForMedia, noInsightsReason } from '../Instagram/shared/mediaInsights';
 import { instagramPlatformOf } from '../Instagram/shared/requests';
@@ -24,7 +25,7 @@ import { insightTotal } from '../shared/insights/insightsNormaliser';
 /** Every account number the trigger can watch: the follower count and every account insight. */
 export const INSTAGRAM_ACCOUNT_WATCH_METRICS = ['followers_count', ...Object.keys(ACCOUNT_METRIC_BREAKDOWNS)];
 
-type WatchedMedia = WatchedObject & { media_product_type?: string };
+type WatchedMedia = WatchedObject & { media_product_type?: string; timestamp?: string };
 
 export function instagramWatch(context: IPollFunctions): CrossingWatch {
 	const account = instagramAccountOf({
@@ -35,9 +36,11 @@ export function instagramWatch(context: IPollFunctions): CrossingWatch {
 	});
 	const { scopes } = account.path;
 	const platform = instagramPlatformOf(account.path);
+	// A Page token Meta stopped accepting is read again from the Pages, once per poll.
+	const requestContext = account.id ? readoptingRefusedPageTokens(context) : context;
 	// On Facebook Login every request names the account, so the credential signs it with that account's Page token.
 	const getter = (backoff: BackoffPolicy) => {
-		const get = pollGetter(context, platform, backoff);
+		const get = pollGetter(requestContext, platform, backoff);
 		return async <T>(path: string, qs: IDataObject, requiredScope: string, shape?: AnswerShape) =>
 			await get<T>(path, account.id ? { ...qs, [SIGN_AS_ACCOUNT_PARAM]: account.id } : qs, requiredScope, shape);
 	};
@@ -70,8 +73,8 @@ export function instagramWatch(context: IPollFunctions): CrossingWatch {
 			const answer = await getter(backoff)<{ data?: GraphInsight[] }>(`/${media.id}/insights`, { metric: valid.join(',') }, scopes.insights, 'insights');
 			return valid.map((metric) => ({ objectId: media.id, metric, value: insightTotal((answer.data ?? []).find((insight) => insight.name === metric)) }));
 		} catch (error) {
-			// Media without insights (older than the business conversion, a story with few viewers) is not watched.
-			if (noInsightsReason(error)) return [];
+			// Media without insights (older than the business conversion, a story with few viewers or gone since it was listed) is not watched.
+			if (noInsightsReason(error, media)) return [];
 			throw new NodeApiError(context.getNode(), error as JsonObject);
 		}
 	};
@@ -81,6 +84,7 @@ export function instagramWatch(context: IPollFunctions): CrossingWatch {
 		permalink: media.permalink as string | undefined,
 		text: media.caption as string | undefined,
 		media_product_type: media.media_product_type as string | undefined,
+		timestamp: media.timestamp as string | undefined,
 	});
 	if (watch === 'media') {
 		const mediaId = String(context.getNodeParameter('mediaId', '') ?? '').trim();
@@ -95,13 +99,15 @@ export function instagramWatch(context: IPollFunctions): CrossingWatch {
 	}
 	// My Stories: every story up now (stories live 24 hours, so an alert must fire while it is up).
 	const stories = watch === 'recentStories';
+	// A story's time tells one that expired between the list and its insights (Meta may then answer code 10).
+	const listFields = stories ? `${fields},timestamp` : fields;
 	return {
 		isAccount: false,
 		observe: async (now, backoff) => {
 			const { limit, since } = stories ? { limit: Number.POSITIVE_INFINITY, since: undefined } : recentWindowOf(context, now, 'Media');
 			const media: WatchedMedia[] = [];
 			await walkPages<IDataObject>({
-				qs: { fields, ...(since !== undefined ? { since } : {}) },
+				qs: { fields: listFields, ...(since !== undefined ? { since } : {}) },
 				limit,
 				pageSizeMax: PAGE_SIZE_MAX,
 				fetchPage: async (qs) => await getter(backoff)(`${account.node}/${stories ? 'stories' : 'media'}`, qs as IDataObject, scopes.basic, 'posts'),

@@ -301,6 +301,71 @@ describe('Instagram Login: stories, breakdowns, Facebook-only metrics, Meta’s 
 	});
 });
 
+describe("Meta's announced wait (X-Business-Use-Case-Usage) and Max Wait When Rate Limited", () => {
+	it('an announced wait longer than the budget fails at once, naming the wait and the option', async () => {
+		sim.failNext({ kind: 'igRateLimit', regainAccessMinutes: 5, path: /insights/, times: 5 });
+		const result = await runInstagram({ resource: 'account', operation: 'getInsights', metrics: ['reach'], options: { maxRateLimitWait: 60 } });
+		expect(result.error?.message).toBe('Meta rate limit reached: Meta says access returns in about 5 min, longer than Max Wait When Rate Limited (60 s)');
+		expect(sim.requests).toHaveLength(1);
+		expectNoSecrets(result, token);
+	});
+
+	it("app-level throttling (code 4) is retried with backoff: the account's estimate does not apply to it", async () => {
+		sim.failNext({ kind: 'rateLimit', regainAccessMinutes: 60, path: /insights/, times: 2 });
+		const result = await runInstagram({ resource: 'account', operation: 'getInsights', metrics: ['reach'], options: { maxRateLimitWait: 30 } });
+		expect(result.error).toBeUndefined();
+		expect(sim.requests.map((request) => request.status)).toEqual([400, 400, 200]);
+		expect(typeof result.items[0].reach).toBe('number');
+	});
+});
+
+describe('a story that expires between the list and its insights request', () => {
+	const liveStories = () => account.media.filter((media) => media.mediaProductType === 'STORY' && frozenNow - media.timestamp < 86400_000 && (media.viewers ?? 99) >= 5);
+
+	it("Meta's 100/33 (object does not exist): that story's row has empty cells and a note, the others their numbers; no extra request", async () => {
+		const live = account.media.filter((media) => media.mediaProductType === 'STORY' && frozenNow - media.timestamp < 86400_000);
+		const gone = liveStories()[0];
+		sim.expireStoryWhenListed(gone.id);
+		const result = await runInstagram({ resource: 'media', operation: 'listStories', returnAll: true, fields: ['id', 'permalink'], includeInsights: ['views', 'reach'] });
+		expect(result.error).toBeUndefined();
+		// Listed at the last moment of its 24 hours, it is the oldest story up.
+		const order = [...live.filter((story) => story.id !== gone.id), gone].map((story) => story.id);
+		expect(sim.requests.map((request) => request.path)).toEqual(['/v23.0/me/stories', ...order.map((id) => `/v23.0/${id}/insights`)]);
+		expect(sim.requests.at(-1)?.status).toBe(400);
+		expect(result.items.map((row) => row.id)).toEqual(order);
+		expect(result.items.at(-1)).toEqual({ id: gone.id, permalink: expect.any(String), media_product_type: 'STORY', views: null, reach: null, insights_note: 'story expired before its insights were read' });
+		const other = result.items.find((row) => row.id === liveStories()[1].id)!;
+		expect(other).toMatchObject({ views: expect.any(Number), reach: expect.any(Number) });
+	});
+
+	it('code 10 for a story at the end of its 24 hours (as some reports have it): a note too; paired with its item', async () => {
+		const gone = liveStories()[0];
+		sim.expireStoryWhenListed(gone.id, 'permission');
+		const result = await runInstagram({ resource: 'media', operation: 'listStories', returnAll: true, fields: ['id', 'timestamp'], includeInsights: ['views'] });
+		expect(result.error).toBeUndefined();
+		expect(result.items.find((row) => row.id === gone.id)).toMatchObject({ views: null, insights_note: 'story expired before its insights were read' });
+		expect((result.output.Instagram ?? []).every((item) => (item.pairedItem as { item: number }).item === 0)).toBe(true);
+	});
+
+	it('code 10 for a story hours from its end is a missing permission, still an error', async () => {
+		const young = liveStories()[0];
+		sim.failNext({ kind: 'missingScope', path: new RegExp(`/${young.id}/insights`) });
+		const result = await runInstagram({ resource: 'media', operation: 'listStories', returnAll: true, fields: ['id', 'timestamp'], includeInsights: ['views'] });
+		expect(result.error?.message).toMatch(/permission/);
+	});
+
+	it('a post deleted between the list and its insights request is still an error (only stories expire)', async () => {
+		const newest = account.media.filter((media) => media.mediaProductType !== 'STORY').sort((a, b) => b.timestamp - a.timestamp)[0];
+		sim.deleteWhenListed(newest.id);
+		const result = await runInstagram({ resource: 'media', operation: 'list', returnAll: false, limit: 1, fields: ['id'], includeInsights: ['views'] });
+		expect(result.error?.message).toMatch(/does not exist/);
+		expect(sim.requests.map((request) => [request.path, request.status])).toEqual([
+			['/v23.0/me/media', 200],
+			[`/v23.0/${newest.id}/insights`, 400],
+		]);
+	});
+});
+
 describe('the shipped example "Instagram stories report before they expire"', () => {
 	it('its Instagram step, as configured in examples/, gives one row per live story with its numbers, keyed by id for the sheet', async () => {
 		const example = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'examples', 'instagram-stories-report-before-they-expire.json'), 'utf8'));

@@ -114,6 +114,60 @@ describe('Instagram (Facebook Login) credential', () => {
 		expect(typeof later.items[0].reach).toBe('number');
 	});
 
+	/** A pasted long-lived user token, not adopted yet (no App ID: no exchange). */
+	const pastedCredential = () => ({ accessToken: userToken, appId: '', appSecret: '', renewalGate: '', liveToken: '', issuedAt: 0, expiresAt: 0, pastedFingerprint: '', pageTokens: {} });
+
+	it('an empty page of Pages that still has `next` leads on: the Pages after it are read and signed with', async () => {
+		sim.failNext({ kind: 'emptyPageWithNext', path: /\/me\/accounts/ });
+		const result = await runFacebook({ resource: 'account', operation: 'getTokenStatus' }, { credential: pastedCredential() });
+		expect(result.error).toBeUndefined();
+		expect(paths()).toEqual(['/v25.0/me/accounts', '/v25.0/me/accounts', `/v25.0/${demo.id}`]);
+		expect(Object.keys(result.store.instagramFacebookApi.pageTokens as object).sort()).toEqual([demo.id, second.id].sort());
+		expect(result.items[0]).toMatchObject({ signed_with: 'page_token' });
+	});
+
+	it('a cursor Meta repeats on /me/accounts stops paging at its second sending, keeping the Pages read', async () => {
+		sim.failNext({ kind: 'repeatCursor', path: /\/me\/accounts/, times: 20 });
+		const result = await runFacebook({ resource: 'account', operation: 'getTokenStatus' }, { credential: pastedCredential() });
+		expect(result.error).toBeUndefined();
+		expect(paths()).toEqual(['/v25.0/me/accounts', '/v25.0/me/accounts', `/v25.0/${demo.id}`]);
+		expect(Object.keys(result.store.instagramFacebookApi.pageTokens as object).sort()).toEqual([demo.id, second.id].sort());
+		expectNoSecrets(result, userToken, pageTokenOf[demo.id]);
+	});
+
+	it('a Page token Meta stopped accepting: the Pages are read again once, the new token saved, the request goes through', async () => {
+		const refused = pageTokenOf[demo.id];
+		sim.invalidateFacebookToken(refused);
+		const result = await runFacebook({ resource: 'account', operation: 'getInsights', metrics: ['reach'] });
+		expect(result.error).toBeUndefined();
+		// The refused request, the same sent for n8n to re-authenticate, the Pages, the request with the new token.
+		expect(paths()).toEqual([`/v25.0/${demo.id}/insights`, `/v25.0/${demo.id}/insights`, '/v25.0/me/accounts', `/v25.0/${demo.id}/insights`]);
+		expect(sim.requests.map((request) => request.status)).toEqual([400, 400, 200, 200]);
+		expect(typeof result.items[0].reach).toBe('number');
+		const saved = result.store.instagramFacebookApi;
+		const renewed = (saved.pageTokens as any)[demo.id].access_token;
+		expect(renewed).not.toBe(refused);
+		expectNoSecrets(result, refused, renewed, userToken);
+
+		// The next run signs with the saved token: one request.
+		sim.reset();
+		const next = await runFacebook({ resource: 'account', operation: 'getInsights', metrics: ['reach'] }, { credential: saved });
+		expect(next.error).toBeUndefined();
+		expect(paths()).toEqual([`/v25.0/${demo.id}/insights`]);
+	});
+
+	it('a refused Page token when the user token is refused too: the Pages are asked for once, then the token error with its fix', async () => {
+		sim.invalidateFacebookToken(pageTokenOf[demo.id]);
+		sim.invalidateFacebookToken(userToken);
+		const result = await runFacebook({ resource: 'account', operation: 'getInsights', metrics: ['reach'] }, { input: [{}, {}] });
+		expect(result.error?.message).toMatch(/access token has expired or was revoked/);
+		// Per item its request and the transport's one retry (4); for the first refusal n8n's re-authentication: the request,
+		// the Pages (refused), the request again (2 + 1); then the request as before (1), whose refusal is the error.
+		expect(paths().filter((path) => path === '/v25.0/me/accounts')).toHaveLength(1);
+		expect(paths().filter((path) => path === `/v25.0/${demo.id}/insights`)).toHaveLength(7);
+		expectNoSecrets(result, pageTokenOf[demo.id], userToken);
+	});
+
 	it('a wrong App Secret is refused with the fix, naming no secret, before any data request', async () => {
 		const shortLived = sim.issueFacebookUserToken({ pages: ['100000000000001'], clientId: IG_DEMO_APP.clientId });
 		const credential = { accessToken: shortLived, appId: IG_DEMO_APP.clientId, appSecret: 'wrong-secret-0123456789', renewalGate: '', liveToken: '', pageTokens: {} };
@@ -254,7 +308,8 @@ describe('Instagram node on Facebook Login: input, items, errors', () => {
 	});
 
 	it('a token Meta echoes back in an error never reaches the output', async () => {
-		sim.failNext({ kind: 'echoToken', path: /insights/, times: 2 });
+		// Every try refused (a refused Page token is also sent again after the Pages are read again).
+		sim.failNext({ kind: 'echoToken', path: /insights/, times: 10 });
 		const result = await runFacebook({ resource: 'account', operation: 'getInsights', metrics: ['reach'] });
 		expect(result.error).toBeDefined();
 		expectNoSecrets(result, userToken, ...Object.values(pageTokenOf));
@@ -325,6 +380,14 @@ describe('Instagram trigger on Facebook Login', () => {
 		story.metrics = { link_clicks: 12 };
 		const fired = await pollOnce(parameters, persisted);
 		expect(fired?.map((item) => [item.json.mediaId, item.json.metric, item.json.value])).toEqual([[story.id, 'link_clicks', 12]]);
+	});
+
+	it('a Page token Meta stopped accepting: the poll reads the Pages again once and goes on with the new token', async () => {
+		sim.invalidateFacebookToken(pageTokenOf[demo.id]);
+		const persisted = { json: '{}' };
+		expect(await pollOnce({ watch: 'account', accountMetric: 'followers_count', condition: 'above', threshold: 1e9 }, persisted)).toBeNull();
+		expect(paths()).toEqual([`/v25.0/${demo.id}`, `/v25.0/${demo.id}`, '/v25.0/me/accounts', `/v25.0/${demo.id}`]);
+		expect(sim.requests.map((request) => request.status)).toEqual([400, 400, 200, 200]);
 	});
 
 	it('My Account, followers: one request on /{ig-user-id} per poll', async () => {

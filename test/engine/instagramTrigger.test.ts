@@ -132,6 +132,20 @@ describe('Instagram trigger: My Stories and every account metric', () => {
 		expect((await poller.poll())?.map((item) => [item.json.mediaId, item.json.metric, item.json.value])).toEqual([['1805', 'replies', 6]]);
 	});
 
+	it.each(['gone', 'permission'] as const)('My Stories: a story expiring between the list and its insights (%s) is skipped, the poll goes on', async (answer) => {
+		account.media.unshift({ ...media('1807', 'STORY', 10, 23.9), viewers: 40, metrics: { replies: 9 } }, { ...media('1805', 'STORY', 10, 3), viewers: 40, metrics: { views: 10, replies: 1 } });
+		sim.expireStoryWhenListed('1807', answer);
+		const poller = createPoller({ watch: 'recentStories', mediaMetrics: ['replies'], condition: 'above', threshold: 4 }, credentials(), { nodeType: 'instagramTrigger' });
+		expect(await poller.poll()).toBeNull();
+		expect(sim.requests.map((request) => [request.path, request.status])).toEqual([
+			['/v23.0/me/stories', 200],
+			['/v23.0/1805/insights', 200],
+			['/v23.0/1807/insights', 400],
+		]);
+		account.media.find((item) => item.id === '1805')!.metrics!.replies = 6;
+		expect((await poller.poll())?.map((item) => [item.json.mediaId, item.json.metric, item.json.value])).toEqual([['1805', 'replies', 6]]);
+	});
+
 	it.each(['replies', 'reposts', 'follows_and_unfollows', 'profile_links_taps'])('the account metric %s is watched with one request per poll', async (metric) => {
 		const poller = createPoller({ watch: 'account', accountMetric: metric, accountWindow: 'yesterday', condition: 'above', threshold: 1e9 }, credentials(), { nodeType: 'instagramTrigger' });
 		expect(await poller.poll()).toBeNull();

@@ -7,6 +7,7 @@
  */
 import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestHelper } from 'n8n-workflow';
 
+import { walkPages } from '../../shared/graph/cursorPaging';
 import { graphErrorOf, redactSecrets } from '../../shared/graph/graphErrors';
 import { tokenFingerprint } from '../../shared/tokens/tokenLifecycle';
 import { FACEBOOK_GRAPH_BASE_URL } from '../instagramApi';
@@ -16,8 +17,9 @@ import { linkedAccountsOf, PAGES_FIELDS } from './pageTokens';
 /** Never renewed by date: Page tokens do not expire; a new paste or a refused token starts adoption again. */
 const ADOPTED = 'valid';
 const TOKEN_ENDPOINT_TIMEOUT_MS = 20_000;
-/** Pages read per credential (100 per page of Meta's answer). */
-const MAX_PAGE_REQUESTS = 10;
+/** Requests for the Pages per adoption (up to 100 Pages per page of Meta's answer). */
+const MAX_PAGE_REQUESTS = 20;
+const PAGE_SIZE = 100;
 
 export class FacebookTokenError extends Error {}
 
@@ -85,18 +87,37 @@ export async function adoptFacebookToken(helpers: IHttpRequestHelper, credential
 /**
  * The Pages the user token sees with a linked Instagram account, and their tokens; undefined
  * when Meta does not list them (a Page token was pasted, or pages_show_list is missing): the
- * token itself then signs every request.
+ * token itself then signs every request. Paged as every Graph list (walkPages): an empty page
+ * with `next` leads on; a cursor Meta sends twice ends the list with the Pages read so far.
  */
 async function linkedAccountsSeenBy(helpers: IHttpRequestHelper, userToken: string): Promise<LinkedAccounts | undefined> {
 	const pages: NonNullable<PagesAnswer['data']> = [];
-	let after: string | undefined;
-	for (let request = 0; request < MAX_PAGE_REQUESTS; request++) {
-		const answer = await getJson(helpers, '/me/accounts', { fields: PAGES_FIELDS, limit: 100, ...(after ? { after } : {}) }, userToken);
-		if (failed(answer)) return request === 0 ? undefined : linkedAccountsOf(pages);
-		const page = answer.body as PagesAnswer;
-		pages.push(...(page.data ?? []));
-		after = page.paging?.next ? page.paging.cursors?.after : undefined;
-		if (!after || !page.data?.length) break;
+	let requests = 0;
+	let refusedAt: number | undefined;
+	try {
+		await walkPages<NonNullable<PagesAnswer['data']>[number]>({
+			qs: { fields: PAGES_FIELDS },
+			limit: Number.POSITIVE_INFINITY,
+			pageSizeMax: PAGE_SIZE,
+			fetchPage: async (qs) => {
+				requests++;
+				const answer = await getJson(helpers, '/me/accounts', qs as IDataObject, userToken);
+				if (!failed(answer)) return answer.body as PagesAnswer;
+				// A refused page ends the list (an answer without `next`).
+				refusedAt = requests;
+				return { data: [] };
+			},
+			onPage: (data) => {
+				pages.push(...data);
+				return data.length;
+			},
+			stop: () => requests >= MAX_PAGE_REQUESTS,
+			idOf: (page) => String(page.id ?? ''),
+		});
+	} catch {
+		// A cursor or a page Meta sent twice (RepeatedCursorError, BrokenPagingError): the list ends there.
 	}
+	// Refused at once: the token lists no Pages. Refused later, or a looping list: the Pages read so far.
+	if (refusedAt === 1) return undefined;
 	return linkedAccountsOf(pages);
 }

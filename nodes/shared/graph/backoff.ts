@@ -61,7 +61,21 @@ export function regainAccessSeconds(headers: Record<string, unknown> | undefined
 	return minutes.length ? Math.max(...minutes) * 60 : undefined;
 }
 
-/** How long Meta said to wait: Retry-After, else the Business Use Case header's estimate; undefined when it said nothing. */
-export function metaWaitSeconds(headers: Record<string, unknown> | undefined): number | undefined {
+/** Throttling that is not the account's: the app's (4) and the user's (17); the Business Use Case estimate is the account's. */
+const NOT_ACCOUNT_LEVEL_CODES: readonly number[] = [4, 17];
+
+/**
+ * How long Meta said to wait: Retry-After, else the Business Use Case header's estimate;
+ * undefined when it said nothing. With the error's code: the estimate (an account's usage) is
+ * not taken for app- or user-level throttling (codes 4, 17), only Retry-After is.
+ */
+export function metaWaitSeconds(headers: Record<string, unknown> | undefined, code?: unknown): number | undefined {
+	if (code !== undefined && NOT_ACCOUNT_LEVEL_CODES.includes(Number(code))) return retryAfterSeconds(headers);
 	return retryAfterSeconds(headers) ?? regainAccessSeconds(headers);
+}
+
+/** The failure's headline when Meta announced a wait longer than the request may wait. */
+export function announcedWaitMessage(announcedSeconds: number, maxTotalWaitMs: number): string {
+	const announced = announcedSeconds >= 90 ? `about ${Math.round(announcedSeconds / 60)} min` : `${Math.round(announcedSeconds)} s`;
+	return `Meta rate limit reached: Meta says access returns in ${announced}, longer than Max Wait When Rate Limited (${Math.round(maxTotalWaitMs / 1000)} s)`;
 }

@@ -18,7 +18,7 @@ import type { IDataObject, IHttpRequestOptions, IN8nHttpFullResponse, INode, Jso
 import { NodeApiError, sleep } from 'n8n-workflow';
 
 import type { BackoffPolicy } from './backoff';
-import { metaWaitSeconds, retryAfterSeconds, retryDelayMs } from './backoff';
+import { announcedWaitMessage, metaWaitSeconds, retryAfterSeconds, retryDelayMs } from './backoff';
 import type { DescribeOptions, GraphErrorBody, GraphErrorKind } from './graphErrors';
 import { classifyGraphError, describeGraphError, graphErrorOf, redactSecrets, redactDeep } from './graphErrors';
 
@@ -122,8 +122,10 @@ export async function graphGet<T = IDataObject>(
 			await sleep(retryDelayMs(transientAttempts, policy, Math.random, retryAfterSeconds(failure.headers)));
 			continue;
 		}
+		let announced: number | undefined;
 		if (policy && kind === 'rateLimited') {
-			const delay = retryDelayMs(attempt, policy, Math.random, metaWaitSeconds(failure.headers));
+			announced = metaWaitSeconds(failure.headers, failure.graphError.code);
+			const delay = retryDelayMs(attempt, policy, Math.random, announced);
 			if (waited + delay <= policy.maxTotalWaitMs) {
 				waited += delay;
 				await sleep(delay);
@@ -131,6 +133,8 @@ export async function graphGet<T = IDataObject>(
 			}
 		}
 		const error = await mappedError(context, options, failure, transientAttempts);
+		// Meta's own announced wait is beyond what this request may wait: say so, not the generic text.
+		if (policy && announced && waited + announced * 1000 > policy.maxTotalWaitMs) error.message = announcedWaitMessage(announced, policy.maxTotalWaitMs);
 		if (options.abandon) options.abandon.error ??= error;
 		throw error;
 	}

@@ -52,7 +52,7 @@ export interface IgSimulatorOptions {
 /** A queued fault: `times` (default 1), `path` (tested against path + query), `status`, `retryAfterSec`. */
 export interface IgSimFault extends FaultOptions {
 	kind: IgSimulatedErrorKind;
-	/** `igRateLimit` only: the X-Business-Use-Case-Usage header says access returns after this many minutes. */
+	/** `igRateLimit` (and `rateLimit`, code 4): the X-Business-Use-Case-Usage header says access returns after this many minutes. */
 	regainAccessMinutes?: number;
 }
 
@@ -228,6 +228,10 @@ export class InstagramSimulator {
 	private readonly facebookInstallation = new NockInstallation();
 	private readonly pages = new Map<string, FbSimPage>();
 	private readonly fbTokens = new Map<string, FbTokenRecord>();
+	/** Media set to go (a story reaching its 24 hours, a post deleted) the moment a list shows them, and how Meta then answers for them. */
+	private readonly goneWhenListed = new Map<string, 'gone' | 'permission'>();
+	/** Those a list has shown: gone from then on. */
+	private readonly gone = new Set<string>();
 	/** One stable Page token per (user token, Page), as Meta hands out the same one on every read. */
 	private readonly pageTokenOf = new Map<string, string>();
 
@@ -310,6 +314,15 @@ export class InstagramSimulator {
 		});
 	}
 
+	/**
+	 * A Facebook token Meta no longer accepts (code 190), e.g. a Page token after the user changed
+	 * their password; the Pages read again with a working user token carry new Page tokens.
+	 */
+	invalidateFacebookToken(token: string): void {
+		this.fbTokens.delete(token);
+		for (const [key, pageToken] of this.pageTokenOf) if (pageToken === token) this.pageTokenOf.delete(key);
+	}
+
 	revokeToken(token: string): void {
 		const record = this.tokens.get(token);
 		if (record) record.revoked = true;
@@ -325,6 +338,20 @@ export class InstagramSimulator {
 	/** Queue a fault for the next matching request(s); see ../faults.ts for the shared kinds. */
 	failNext(fault: IgSimFault): void {
 		this.faults.push(fault);
+	}
+
+	/**
+	 * On demand: the story reaches its 24 hours as soon as a /stories list shows it, so a request
+	 * for it right after (its insights) finds it gone: Meta's 100/33 "Object with ID ... does not
+	 * exist" (`gone`), or as some reports have it, code 10 with a permissions message (`permission`).
+	 */
+	expireStoryWhenListed(storyId: string, answer: 'gone' | 'permission' = 'gone'): void {
+		this.goneWhenListed.set(storyId, answer);
+	}
+
+	/** On demand: the post is deleted as soon as a /media list shows it (a request for it right after: 100/33). */
+	deleteWhenListed(mediaId: string): void {
+		this.goneWhenListed.set(mediaId, 'gone');
 	}
 
 	/** Ends every hanging request (the client gets ECONNRESET "socket hang up"); uninstall() and reset() do this too. */
@@ -621,6 +648,7 @@ export class InstagramSimulator {
 		const fields = parseFields(req.params.fields) ?? [{ name: 'id' }];
 		if (this.isSelf(id, viewer)) return this.renderAccount(viewer, fields);
 		const found = this.findMedia(id);
+		if (found) this.assertNotVanished(found);
 		// Other accounts (and anything unknown, e.g. debug_token, which graph.instagram.com lacks) are "unsupported get request".
 		if (!found || found.account !== viewer.account) throw errors.unsupportedRequest('GET', id);
 		assertFields(fields, MEDIA_FIELDS, 'IGMedia');
@@ -633,7 +661,12 @@ export class InstagramSimulator {
 		assertFields(fields, MEDIA_FIELDS, 'IGMedia');
 		const account = viewer.account;
 		const items = account.media.filter((m) => (stories ? m.mediaProductType === 'STORY' && now - m.timestamp < STORY_LIFETIME_MS : m.mediaProductType !== 'STORY'));
-		return this.paginate(req, items, (media) => this.renderMedia({ media, account }, fields, now), viewer.host);
+		// A story set to expire once listed is listed at the last moment of its 24 hours (the oldest story up).
+		for (const media of items) if (stories && this.goneWhenListed.has(media.id)) media.timestamp = now - STORY_LIFETIME_MS + 1;
+		const page = this.paginate(req, items, (media) => this.renderMedia({ media, account }, fields, now), viewer.host) as { data?: Array<{ id: string }> };
+		// Media set to go once listed go now that a list showed them.
+		for (const listed of page.data ?? []) if (this.goneWhenListed.has(listed.id)) this.gone.add(listed.id);
+		return page;
 	}
 
 	private children(id: string, req: ParsedRequest, viewer: Viewer): unknown {
@@ -648,8 +681,22 @@ export class InstagramSimulator {
 		requireScope(viewer, 'insights');
 		if (this.isSelf(id, viewer)) return accountInsights(viewer.account, req.params, now);
 		const found = this.findMedia(id);
+		if (found) this.assertNotVanished(found);
 		if (!found || found.account !== viewer.account) throw errors.unsupportedRequest('GET', id);
 		return mediaInsights(found.media, found.account, req.params, now, found.parent !== undefined, viewer.host);
+	}
+
+	/** Media set to go once listed, after a list showed them (expireStoryWhenListed, deleteWhenListed). */
+	private assertNotVanished(found: FoundMedia): void {
+		const answer = this.goneWhenListed.get(found.media.id);
+		if (!answer || !this.gone.has(found.media.id)) return;
+		if (answer === 'permission') throw errors.permission();
+		throw new GraphError(400, {
+			message: `Unsupported get request. Object with ID '${found.media.id}' does not exist, cannot be loaded due to missing permissions, or does not support this operation. Please read the Graph API documentation at https://developers.facebook.com/docs/graph-api`,
+			type: 'GraphMethodException',
+			code: 100,
+			error_subcode: 33,
+		});
 	}
 
 	private findMedia(id: string): FoundMedia | undefined {
@@ -757,10 +804,10 @@ function assertFields(fields: FieldSpec[], allowed: ReadonlySet<string>, nodeTyp
 	for (const f of fields) if (!allowed.has(f.name)) throw errors.nonexistingField(f.name, nodeType);
 }
 
-/** The list endpoints, where paging faults apply: /{ig-user-id}/media and /{ig-user-id}/stories. */
+/** The list endpoints, where paging faults apply: /{ig-user-id}/media, /{ig-user-id}/stories and (graph.facebook.com) /me/accounts. */
 function isListRequest(req: ParsedRequest): boolean {
 	const [, second] = req.route;
-	return req.method === 'GET' && req.route.length === 2 && (second === 'media' || second === 'stories');
+	return req.method === 'GET' && req.route.length === 2 && (second === 'media' || second === 'stories' || (req.host === 'facebook' && second === 'accounts'));
 }
 
 /** Instagram's own fault kinds (the shared ones are ../faults.ts'). */
@@ -773,8 +820,11 @@ function faultError(fault: IgSimFault, now: number): GraphError {
 				return errors.invalidToken();
 			case 'missingScope':
 				return errors.permission();
-			case 'rateLimit':
-				return errors.appRateLimit();
+			case 'rateLimit': {
+				// With regainAccessMinutes: the account's X-Business-Use-Case-Usage estimate rides along on the app-level (code 4) answer.
+				const app = errors.appRateLimit();
+				return fault.regainAccessMinutes === undefined ? app : new GraphError(app.status, app.fields, { ...app.headers, ...igErrors.igRateLimitUntil(fault.regainAccessMinutes).headers });
+			}
 			case 'igRateLimit':
 				return fault.regainAccessMinutes === undefined ? igErrors.igRateLimit() : igErrors.igRateLimitUntil(fault.regainAccessMinutes);
 			case 'invalidParameter':

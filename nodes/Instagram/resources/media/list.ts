@@ -44,7 +44,18 @@ function listing(edge: 'media' | 'stories'): Operation {
 					insightColumns: columns,
 					insightsOf: requested.length
 						? async (post, postAbandon) =>
-								await instagramMediaInsights(graph, { id: String(post.id), media_product_type: post.media_product_type as string }, requested, account.path, postAbandon)
+								await instagramMediaInsights(
+										graph,
+										{
+											id: String(post.id),
+											// Everything on /stories is a story (a story gone before its insights are read is a note, not a failure).
+											media_product_type: edge === 'stories' ? 'STORY' : (post.media_product_type as string),
+											timestamp: post.timestamp as string | undefined,
+										},
+										requested,
+										account.path,
+										postAbandon,
+									)
 						: undefined,
 				},
 				abandon,
