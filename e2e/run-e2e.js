@@ -111,7 +111,7 @@ async function execute(id, sim = {}, { quickChartStub = false } = {}) {
 	} catch {
 		run = undefined;
 	}
-	if (ON_N8N_1X && out.signal === 'SIGSEGV' && run?.finished !== undefined) {
+	if (ON_N8N_1X && out.signal === 'SIGSEGV' && typeof run?.status === 'string' && run.data?.resultData) {
 		// n8n 1.123.81's CLI (Node 22 and 24 alike) sometimes crashes at exit, after it has
 		// printed and saved the finished run. The run is what is tested: take its exit code
 		// from its status, as n8n would have, and say so.
