@@ -18,10 +18,11 @@ import { mapInPool } from '../shared/graph/pool';
 import { graphErrorDetailsOf } from '../shared/graph/transport';
 import { postRow } from '../shared/insights/postRows';
 import { notWholeNumber, wholeNumberOf } from '../shared/parameters/nodeInput';
+import { explainSearchRefusal, searchQueryOf } from '../Threads/shared/keywordSearchQuery';
 import { THREADS_PLATFORM } from '../Threads/shared/requests';
 import { PAGE_SIZE_MAX, POSTS_EARLIEST, THREADS_SCOPES } from '../Threads/threadsApi';
 import type { ListedItem, NewItemsState } from './newItemsState';
-import { evaluateNewItems, isKnown, usableState } from './newItemsState';
+import { evaluateNewItems, isKnown, unlistedBefore, usableState } from './newItemsState';
 
 /** Where the state lives in the node's static data. */
 const STATE_KEY = 'newItems';
@@ -39,11 +40,17 @@ type Source = 'mentions' | 'search' | 'replies';
 type Graph = ReturnType<typeof pollGetter>;
 type Listed = IDataObject & ListedItem;
 
+/** One list as read: its items, and whether its first answer was full (older items may follow unread). */
+interface ReadList {
+	items: Listed[];
+	more: boolean;
+}
+
 interface Watch {
 	source: Source;
 	/** What is watched, as the state's key. */
 	key: string;
-	list(graph: Graph, state: NewItemsState | undefined, now: number, context: IPollFunctions): Promise<Listed[]>;
+	list(graph: Graph, state: NewItemsState | undefined, now: number, context: IPollFunctions): Promise<ReadList[]>;
 }
 
 export async function pollNewItems(context: IPollFunctions): Promise<INodeExecutionData[][] | null> {
@@ -54,14 +61,15 @@ export async function pollNewItems(context: IPollFunctions): Promise<INodeExecut
 	const staticData = context.getWorkflowStaticData('node');
 	const manual = context.getMode() === 'manual';
 	const previous = manual ? undefined : usableState(staticData[STATE_KEY], watch.key);
-	const listed = await watch.list(graph, previous, now, context);
+	const lists = await watch.list(graph, previous, now, context);
+	const listed = lists.flatMap((list) => list.items);
 
 	if (manual) {
 		// The test step: the newest items, shaped as events; the saved state is left alone.
 		const newest = [...listed].sort((a, b) => (b.at ?? now) - (a.at ?? now)).slice(0, SAMPLE_ITEMS);
 		return newest.length ? [newest.map((item) => ({ json: eventOf(item, watch.source) }))] : null;
 	}
-	const { fresh, state, started } = evaluateNewItems(previous, watch.key, listed, now);
+	const { fresh, state, started } = evaluateNewItems(previous, watch.key, listed, now, undefined, previous ? undefined : unlistedBefore(lists, now));
 	// Saved by n8n after the activation poll and after a poll that emits; a quiet poll keeps nothing.
 	if (started || fresh.length) staticData[STATE_KEY] = state as unknown as IDataObject;
 	return fresh.length ? [fresh.map((item) => ({ json: eventOf(item, watch.source) }))] : null;
@@ -79,20 +87,29 @@ function watchOf(context: IPollFunctions): Watch {
 	const source = String(context.getNodeParameter('newItemsSource', 'mentions')) as Source;
 	const refuse = (message: string, description?: string) => new NodeOperationError(context.getNode(), message, { description });
 	if (source === 'mentions') {
-		return { source, key: 'mentions', list: async (graph, state, now) => await newestFirst(graph, '/me/mentions', { fields: POST_EVENT_FIELDS }, THREADS_SCOPES.mentions, state, now) };
+		return { source, key: 'mentions', list: async (graph, state, now) => [await newestFirst(graph, '/me/mentions', { fields: POST_EVENT_FIELDS }, THREADS_SCOPES.mentions, state, now)] };
 	}
 	if (source === 'search') {
 		const mode = String(context.getNodeParameter('searchMode', 'KEYWORD'));
-		const raw = String(context.getNodeParameter('searchQuery', '') ?? '').trim();
-		const q = mode === 'TAG' ? raw.replace(/^#+/, '').trim() : raw;
-		if (!q) throw refuse(`"${mode === 'TAG' ? 'Topic Tag' : 'Keyword'}" is empty`, 'Enter what to search for, e.g. your brand name.');
+		if (mode !== 'KEYWORD' && mode !== 'TAG') throw refuse(`"Search By" must be Keyword or Topic Tag, not "${mode}"`);
+		const query = searchQueryOf(mode, context.getNodeParameter('searchQuery', ''));
+		if ('message' in query) throw refuse(query.message, `${query.description} If you used an expression, check what it gives.`);
+		const { q } = query;
 		const mediaType = String(context.getNodeParameter('searchMediaType', '') ?? '');
 		if (!['', 'TEXT', 'IMAGE', 'VIDEO'].includes(mediaType)) throw refuse(`"Media Type" must be All, Text, Image or Video, not "${mediaType}"`);
 		const author = String(context.getNodeParameter('authorUsername', '') ?? '').trim().replace(/^@/, '');
 		if (author && !/^[A-Za-z0-9._]+$/.test(author)) throw refuse(`"Author Username" must be a Threads username (letters, digits, . and _), not "${author.slice(0, 60)}"`);
 		// Recent: newest first, so a poll stops at what it has seen.
 		const qs: IDataObject = { q, search_type: 'RECENT', ...(mode === 'TAG' ? { search_mode: 'TAG' } : {}), ...(mediaType ? { media_type: mediaType } : {}), ...(author ? { author_username: author } : {}), fields: POST_EVENT_FIELDS };
-		return { source, key: `search:${JSON.stringify([q.toLowerCase(), mode, mediaType, author.toLowerCase()])}`, list: async (graph, state, now) => await newestFirst(graph, '/keyword_search', qs, THREADS_SCOPES.keywordSearch, state, now) };
+		const list = async (graph: Graph, state: NewItemsState | undefined, now: number): Promise<ReadList[]> => {
+			try {
+				return [await newestFirst(graph, '/keyword_search', qs, THREADS_SCOPES.keywordSearch, state, now)];
+			} catch (error) {
+				// Throttled: the daily search quota explained, as the node's Keyword Search does (not retried: see transport.ts).
+				throw explainSearchRefusal(error);
+			}
+		};
+		return { source, key: `search:${JSON.stringify([q.toLowerCase(), mode, mediaType, author.toLowerCase()])}`, list };
 	}
 	if (source === 'replies') {
 		const rawDays = context.getNodeParameter('replyPostsDays', 7);
@@ -106,16 +123,22 @@ function watchOf(context: IPollFunctions): Watch {
 
 /**
  * A newest-first list: its first page, and further pages only while every item on a page is
- * new (a long gap between polls), up to MAX_PAGES. Setting the starting point reads one page.
+ * new (a long gap between polls), up to MAX_PAGES. Setting the starting point reads one page;
+ * `more` tells whether that page was full (as many items as asked for) or said more followed.
  */
-async function newestFirst(graph: Graph, path: string, qs: IDataObject, scope: string, state: NewItemsState | undefined, now: number): Promise<Listed[]> {
+async function newestFirst(graph: Graph, path: string, qs: IDataObject, scope: string, state: NewItemsState | undefined, now: number): Promise<ReadList> {
 	const items: Listed[] = [];
 	let reachedKnown = !state;
+	let more: boolean | undefined;
 	await walkPages<IDataObject>({
 		qs,
 		limit: PAGE_SIZE_MAX * MAX_PAGES,
 		pageSizeMax: PAGE_SIZE_MAX,
-		fetchPage: async (pageQs) => await graph<GraphPage<IDataObject>>(path, pageQs as IDataObject, scope, 'posts'),
+		fetchPage: async (pageQs) => {
+			const page = await graph<GraphPage<IDataObject>>(path, pageQs as IDataObject, scope, 'posts');
+			more ??= Boolean(page.paging?.next) || (page.data?.length ?? 0) >= Number(pageQs.limit);
+			return page;
+		},
 		onPage: (page) => {
 			const listed = page.map((item) => ({ ...item, at: timeOf(item.timestamp) }) as Listed);
 			items.push(...listed);
@@ -125,7 +148,7 @@ async function newestFirst(graph: Graph, path: string, qs: IDataObject, scope: s
 		stop: () => reachedKnown,
 		idOf: (item) => String(item.id),
 	});
-	return items;
+	return { items, more: more ?? false };
 }
 
 /**
@@ -133,7 +156,7 @@ async function newestFirst(graph: Graph, path: string, qs: IDataObject, scope: s
  * one conversation (or replies) list per post that has replies. My own replies never fire. A post
  * whose list Meta keeps throttling is left for the next poll (its replies are not marked seen).
  */
-async function repliesToMyPosts(graph: Graph, context: IPollFunctions, edge: string, days: number, state: NewItemsState | undefined, now: number): Promise<Listed[]> {
+async function repliesToMyPosts(graph: Graph, context: IPollFunctions, edge: string, days: number, state: NewItemsState | undefined, now: number): Promise<ReadList[]> {
 	const posts: IDataObject[] = [];
 	await walkPages<IDataObject>({
 		qs: { fields: 'id,has_replies', since: Math.max(Math.floor(now / 1000) - days * 86400, POSTS_EARLIEST) },
@@ -146,7 +169,7 @@ async function repliesToMyPosts(graph: Graph, context: IPollFunctions, edge: str
 		},
 		idOf: (post) => String(post.id),
 	});
-	const replies: Listed[][] = [];
+	const replies: ReadList[] = [];
 	let skipped: Error | undefined;
 	await mapInPool(posts, POST_CONCURRENCY, async (post, index) => {
 		try {
@@ -161,7 +184,7 @@ async function repliesToMyPosts(graph: Graph, context: IPollFunctions, edge: str
 		if (!replies.some(Boolean) && posts.length) throw skipped;
 		context.logger.warn(`${context.getNode().name}: some posts' replies were not read (${skipped.message}); the next poll reads them`);
 	}
-	return replies.flatMap((list) => list ?? []).filter((reply) => reply.is_reply_owned_by_me !== true);
+	return replies.filter(Boolean).map((list) => ({ ...list, items: list.items.filter((reply) => reply.is_reply_owned_by_me !== true) }));
 }
 
 /** Meta's "2025-09-10T11:50:00+0000" → ms. */

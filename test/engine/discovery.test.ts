@@ -118,6 +118,23 @@ describe('Search → Keyword Search', () => {
 		expectNoSecrets(result, threads.token);
 	});
 
+	it('a throttled search is not retried, whatever Max Wait allows (the quota is a rolling 24 hours): one request, at once', async () => {
+		threads.sim.failNext({ kind: 'rateLimit', times: 20, path: /keyword_search/ });
+		const started = Date.now();
+		const result = await runThreads(threads, { parameters: { ...search, searchQuery: 'coffee' } });
+		expect(result.error?.message).toBe('Meta rate limit reached for keyword search: retry later');
+		expect(threads.sim.requests).toHaveLength(1);
+		expect(Date.now() - started).toBeLessThan(5_000);
+		expectNoSecrets(result, threads.token);
+	});
+
+	it('a throttled search with Continue On Fail: an error row, one request', async () => {
+		threads.sim.failNext({ kind: 'rateLimit', times: 20, path: /keyword_search/ });
+		const result = await runThreads(threads, { parameters: { ...search, searchQuery: 'coffee' }, continueOnFail: true });
+		expect(result.items).toEqual([expect.objectContaining({ error: 'Meta rate limit reached for keyword search: retry later' })]);
+		expect(threads.sim.requests).toHaveLength(1);
+	});
+
 	it('a token without threads_keyword_search gets the missing-permission message naming it', async () => {
 		threads.token = threads.sim.issueToken(threads.userId, { scopes: ['threads_basic'] });
 		const result = await runThreads(threads, { parameters: { ...search, searchQuery: 'coffee' } });
@@ -127,8 +144,10 @@ describe('Search → Keyword Search', () => {
 	});
 
 	it.each([
-		[{ searchQuery: '  ' }, /^"Keyword" is empty/],
-		[{ searchMode: 'TAG', searchQuery: '#' }, /^"Topic Tag" is empty/],
+		[{ searchQuery: '  ' }, /^"Search For" is empty$/],
+		[{ searchQuery: '#' }, /^"Search For" must contain a keyword, not only "#"$/],
+		[{ searchQuery: ' # # ' }, /^"Search For" must contain a keyword, not only "#"$/],
+		[{ searchMode: 'TAG', searchQuery: '#' }, /^"Search For" must contain a topic tag, not only "#"$/],
 		[{ searchQuery: 'x', authorUsername: 'not a name!' }, /^"Author Username" must be a Threads username/],
 		[{ searchQuery: 'x', dateRange: 'custom', since: '2023-01-01' }, /"Since" is before July 5, 2023/],
 		[{ searchQuery: 'x', limit: 0 }, /"Limit" must be a whole number/],
@@ -151,6 +170,14 @@ describe('User → Get Mentions', () => {
 		expect(lines[0]).toBe('GET /v1.0/me/mentions?fields=id,username,text&limit=100');
 		expect(lines[1]).toMatch(/^GET \/v1\.0\/me\/mentions\?after=[^&]+&fields=id,username,text&limit=5$/);
 		expect(lines).toHaveLength(2);
+	});
+
+	it('other lists keep their rate-limit retry: a throttled mentions page is retried and the rows come', async () => {
+		threads.sim.failNext({ kind: 'rateLimit', times: 2, path: /mentions/ });
+		const result = await runThreads(threads, { parameters: { resource: 'user', operation: 'getMentions', limit: 3, fields: ['id'] } });
+		expect(result.error).toBeUndefined();
+		expect(result.items).toHaveLength(3);
+		expect(threads.sim.requests).toHaveLength(3);
 	});
 
 	it('without App Review and no tester mentions: no rows and a hint saying why', async () => {

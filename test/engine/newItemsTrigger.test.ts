@@ -131,10 +131,55 @@ describe('Threads Trigger → New Items: keyword search', () => {
 		expect(sim.requests).toHaveLength(3);
 	});
 
-	it('an empty keyword is refused before any request', async () => {
-		const poller = createPoller({ ...searchWatch, searchQuery: ' ' }, oauth2Credential(token));
-		await expect(poller.poll()).rejects.toThrow('"Keyword" is empty');
+	it('an empty keyword, or one of only "#", is refused before any request, naming "Search For"', async () => {
+		await expect(createPoller({ ...searchWatch, searchQuery: ' ' }, oauth2Credential(token)).poll()).rejects.toThrow('"Search For" is empty');
+		const error = (await createPoller({ ...searchWatch, searchQuery: '#' }, oauth2Credential(token))
+			.poll()
+			.catch((failure: unknown) => failure)) as { message: string; description?: string };
+		expect(error.message).toBe('"Search For" must contain a keyword, not only "#"');
+		expect(error.description).toMatch(/^Enter the keyword\(s\) to search for, e\.g\. coffee\. To search by topic tag, set "Search By" to Topic Tag\./);
+		await expect(createPoller({ ...searchWatch, searchMode: 'TAG', searchQuery: '##' }, oauth2Credential(token)).poll()).rejects.toThrow('"Search For" must contain a topic tag, not only "#"');
 		expect(sim.requests).toHaveLength(0);
+	});
+
+	it('a throttled search: the daily quota explained, as the node says it, and not retried (one request)', async () => {
+		const poller = createPoller(searchWatch, oauth2Credential(token));
+		await poller.poll();
+		sim.failNext({ kind: 'rateLimit', times: 20, path: /keyword_search/ });
+		const error = (await poller.poll().catch((failure: unknown) => failure)) as { message: string; description?: string };
+		expect(error.message).toBe('Meta rate limit reached for keyword search: retry later');
+		expect(error.description).toMatch(/^Meta allows 2,200 search queries per Threads account in any 24 hours, across all apps/);
+		expect(JSON.stringify(error)).not.toContain(token);
+		expect(sim.requests).toHaveLength(2);
+	});
+
+	it('a post dated within 10 minutes before activation that the first (not full) answer did not list fires', async () => {
+		fanPosts.unshift(fanPost('espresso shot', 2));
+		const poller = createPoller({ ...searchWatch, searchQuery: 'espresso' }, oauth2Credential(token), { saveQuietPolls: false });
+		expect(await poller.poll()).toBeNull();
+		fanPosts.push(fanPost('espresso listed late', 5));
+		expect((await poller.poll())?.map((item) => item.json.text)).toEqual(['espresso listed late']);
+		expect(await poller.poll()).toBeNull();
+		expect(sim.requests).toHaveLength(3);
+	});
+
+	it('the keyword changed while active (an expression): new posts for it fire although nothing is saved in between (durable scheduler)', async () => {
+		const poller = createPoller(searchWatch, oauth2Credential(token), { saveQuietPolls: false });
+		expect(await poller.poll()).toBeNull();
+		expect(await poller.poll()).toBeNull();
+		fanPosts.unshift(fanPost('tea from long ago', 60));
+		poller.parameters = { ...searchWatch, searchQuery: 'tea' };
+		const saved = poller.persisted;
+		expect(await poller.poll()).toBeNull(); // nothing for "tea" since the state was saved
+		expect(await poller.poll()).toBeNull();
+		expect(poller.persisted).toBe(saved); // quiet polls: nothing saved
+		fanPosts.unshift(fanPost('green tea'));
+		expect((await poller.poll())?.map((item) => item.json.text)).toEqual(['green tea']);
+		expect(await poller.poll()).toBeNull();
+		fanPosts.unshift(fanPost('more tea'));
+		expect((await poller.poll())?.map((item) => item.json.text)).toEqual(['more tea']);
+		expect(await poller.poll()).toBeNull();
+		expect(requestLines(sim).slice(2)).toEqual(Array(6).fill(`GET /v1.0/keyword_search?fields=${POST_FIELDS}&limit=100&q=tea&search_type=RECENT`));
 	});
 });
 

@@ -151,7 +151,8 @@ export const newItemsFields: INodeProperties[] = [
 		type: 'number',
 		default: 7,
 		typeOptions: { minValue: 1, maxValue: 365 },
-		description: 'Replies under your posts published in this many days before now are watched',
+		description:
+			'Replies under your posts published in this many days before now are watched. Once a post is older than this, new replies under it no longer fire (raise it to keep watching older posts; each post with replies costs 1 request per poll).',
 		displayOptions: { show: { watch: ['newItems'], newItemsSource: ['replies'] } },
 	},
 	{

@@ -84,6 +84,13 @@ interface Failure {
 const TIMED_OUT: unique symbol = Symbol('timed out');
 
 /**
+ * Throttling on these paths is a quota, not a burst: Threads keyword search allows 2,200 queries
+ * per account in a rolling 24 hours, so waiting a minute does not help and every retry spends
+ * more of it. Such an answer is not retried (other endpoints' throttling is).
+ */
+const QUOTA_LIMITED_PATH = /^\/?keyword_search$/;
+
+/**
  * GET a Graph path with the node's credential. Returns the parsed answer, or throws a
  * NodeApiError whose texts name no secret.
  */
@@ -123,7 +130,7 @@ export async function graphGet<T = IDataObject>(
 			continue;
 		}
 		let announced: number | undefined;
-		if (policy && kind === 'rateLimited') {
+		if (policy && kind === 'rateLimited' && !QUOTA_LIMITED_PATH.test(path)) {
 			announced = metaWaitSeconds(failure.headers, failure.graphError.code);
 			const delay = retryDelayMs(attempt, policy, Math.random, announced);
 			if (waited + delay <= policy.maxTotalWaitMs) {

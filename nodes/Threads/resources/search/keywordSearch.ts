@@ -1,13 +1,14 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import type { Operation } from '../../../shared/graph/runOperations';
-import { graphErrorDetailsOf } from '../../../shared/graph/transport';
 import { dateRangeParameters, returnAllAndLimit, simplifyParameter } from '../../../shared/parameters/commonParameters';
 import { rangeQuery } from '../../../shared/parameters/dateRange';
 import type { ItemInput } from '../../../shared/parameters/nodeInput';
 import { dateRangeOf, inputError } from '../../../shared/parameters/nodeInput';
 import { postFieldsOf } from '../../shared/context';
 import { discoveryListJob, withHelperFields } from '../../shared/discoveryList';
+import type { SearchMode } from '../../shared/keywordSearchQuery';
+import { explainSearchRefusal, searchQueryOf } from '../../shared/keywordSearchQuery';
 import { fieldSelectionParameter } from '../../shared/parameters';
 import { DEFAULT_POST_FIELDS, KEYWORD_SEARCH_QUOTA, POSTS_EARLIEST, POST_FIELDS, THREADS_SCOPES } from '../../threadsApi';
 
@@ -16,14 +17,12 @@ const showFor = { resource: ['search'], operation: ['keywordSearch'] };
 /** Search answers have no owner field ("The owner field is excluded"). */
 export const SEARCH_POST_FIELDS = POST_FIELDS.filter((field) => field !== 'owner');
 
-const QUOTA_TEXT = `Meta allows ${KEYWORD_SEARCH_QUOTA.toLocaleString('en-US')} search queries per Threads account in any 24 hours, across all apps: each request (one page of up to 100 posts) counts, repeating a search counts again, and searches that find nothing do not count.`;
-
 const APPROVAL_TEXT =
 	'Until Meta approves your app for the threads_keyword_search permission (App Review), a search covers only your own posts.';
 
 /** `/keyword_search`: Top or Recent posts for a keyword or a topic tag. */
 export const keywordSearch: Operation = (input) => {
-	const { q, mode } = searchQueryOf(input);
+	const { q, mode } = searchOf(input);
 	const searchType = input.parameter('searchType', 'TOP');
 	const mediaType = input.parameter('searchMediaType', '');
 	const author = authorOf(input);
@@ -57,26 +56,18 @@ export const keywordSearch: Operation = (input) => {
 			const me = await graph.getOnce<IDataObject>('/me', { fields: 'id,username' }, { shape: 'node' });
 			if (authors.has(String(me.username ?? '').toLowerCase())) hint(`Every post found is your own. ${APPROVAL_TEXT}`);
 		},
-		explain: (error) => {
-			if (graphErrorDetailsOf(error).kind !== 'rateLimited') return error;
-			const failure = error as { message: string; description?: string };
-			failure.message = 'Meta rate limit reached for keyword search: retry later';
-			failure.description = `${QUOTA_TEXT} ${failure.description ?? ''}`.trim();
-			return error;
-		},
+		// A throttled search is not retried (the transport knows /keyword_search's quota): it fails at once, explained.
+		explain: explainSearchRefusal,
 	});
 };
 
-/** The keyword, or the topic tag without its "#". */
-function searchQueryOf(input: ItemInput): { q: string; mode: 'KEYWORD' | 'TAG' } {
+/** The keyword, or the topic tag without its "#"; empty or only "#" is refused before any request. */
+function searchOf(input: ItemInput): { q: string; mode: SearchMode } {
 	const mode = input.parameter<string>('searchMode', 'KEYWORD');
 	if (mode !== 'KEYWORD' && mode !== 'TAG') throw inputError(input, `"Search By" must be Keyword or Topic Tag, not "${mode}"`);
-	const raw = String(input.parameter<unknown>('searchQuery', '') ?? '').trim();
-	const q = mode === 'TAG' ? raw.replace(/^#+/, '').trim() : raw;
-	if (!q) {
-		throw inputError(input, `"${mode === 'TAG' ? 'Topic Tag' : 'Keyword'}" is empty`, 'Enter what to search for, e.g. coffee. If you used an expression, it resolved to nothing for this item.');
-	}
-	return { q, mode: mode === 'TAG' ? 'TAG' : 'KEYWORD' };
+	const query = searchQueryOf(mode, input.parameter<unknown>('searchQuery', ''));
+	if ('message' in query) throw inputError(input, query.message, `${query.description} If you used an expression, check what it gives for this item.`);
+	return { q: query.q, mode };
 }
 
 /** "Author Username": optional; "@name" and a profile link are read as the username. */
