@@ -33,6 +33,9 @@ const ENGAGEMENT = ['likes', 'replies', 'reposts', 'quotes', 'shares'];
 /** The post fields the flagship asks for, in its columns' order. */
 const REPORT_FIELDS = ['id', 'timestamp', 'media_type', 'permalink', 'text'];
 const QUICKCHART_STUB = path.join(__dirname, 'preload', 'quickchart-stub.js');
+const STORIES_FILE = 'instagram-stories-report-before-they-expire.json';
+/** Instagram accounts linked to a Facebook Page (graph.facebook.com). */
+const INSTAGRAM_FACEBOOK_CREDENTIAL_TYPE = 'instagramFacebookApi';
 const TOKEN_PATHS = ['/debug_token', '/refresh_access_token', '/access_token', '/oauth/access_token'];
 const INSTAGRAM_TOKEN_PATHS = ['/access_token', '/refresh_access_token'];
 const EXPIRED_MESSAGE = /access token has expired or was revoked/i;
@@ -424,6 +427,7 @@ async function main() {
 	const igAlert = activationCopy(examples.find((e) => e.file === 'alert-when-an-instagram-post-passes-1000-views.json').workflow);
 	const weeklyExample = examples.find((e) => e.file === P.WEEKLY_CHART_FILE).workflow;
 	const weekly = P.weeklyChartRunCopy(weeklyExample);
+	const stories = P.manualRunCopy(examples.find((e) => e.file === STORIES_FILE).workflow, 'igStoriesRunCpy1');
 	const { token } = P.demoToken();
 	const setupSeconds = (Date.now() - started) / 1000;
 	console.log('');
@@ -456,9 +460,10 @@ async function main() {
 		fs.writeFileSync(path.join(dir, 'threads-instagram-daily.json'), JSON.stringify(combined.workflow));
 		fs.writeFileSync(path.join(dir, 'instagram-alert.json'), JSON.stringify(igAlert.workflow));
 		fs.writeFileSync(path.join(dir, 'weekly-chart.json'), JSON.stringify(weekly.workflow));
+		fs.writeFileSync(path.join(dir, 'instagram-stories.json'), JSON.stringify(stories.workflow));
 		const out = await n8n(['import:workflow', '--separate', `--input=${dir}`], { userFolder: USER_FOLDER, env: { N8N_LOG_LEVEL: 'info' } });
 		assert.equal(out.code, 0, out.stdout + out.stderr);
-		assert.match(out.stdout + out.stderr, /Successfully imported 6 workflows/);
+		assert.match(out.stdout + out.stderr, /Successfully imported 7 workflows/);
 	});
 
 	for (const [label, workflow, textLength] of [
@@ -575,7 +580,7 @@ async function main() {
 		// Both simulators ran in the n8n process, on the same frozen clock; nothing else is intercepted.
 		assert.ok(r.simLog && r.igLog, 'both simulator logs written');
 		assert.equal(r.igLog.now, now);
-		assert.deepEqual(r.igLog.interceptedHosts, ['graph.instagram.com', 'graph.threads.net']);
+		assert.deepEqual(r.igLog.interceptedHosts, ['graph.facebook.com', 'graph.instagram.com', 'graph.threads.net']);
 		// Threads: the ranged metrics for yesterday from 08:00 UTC, then followers_count without a range (Meta refuses one on it).
 		const threads = dataRequests(r.simLog);
 		assert.deepEqual(
@@ -604,6 +609,31 @@ async function main() {
 		fs.writeFileSync(path.join(ARTIFACTS, 'threads-instagram-daily-requests.json'), JSON.stringify({ threads: r.simLog, instagram: r.igLog }, null, 2));
 		info(`row: ${JSON.stringify(rows[0])}`);
 		info(`requests: Threads ${r.simLog.requests.length}, Instagram ${r.igLog.requests.length} (${r.igLog.requests.map((q) => `${q.path} ${q.status}`).join(', ')})`);
+	});
+
+	await test('"Instagram stories report before they expire" executes headless (Google Sheets left out): one row per story up now, with its insights; a story with too few viewers gets empty cells and a note', async () => {
+		const now = Date.now();
+		const r = await execute(stories.workflow.id, { NOW: now });
+		assert.equal(r.code, 0, `n8n execute exited ${r.code}\n${r.stdout.slice(-3000)}\n${r.stderr}`);
+		assert.ok(r.run, 'no run JSON in the output');
+		assert.equal(r.run.data.resultData.error, undefined);
+		const rows = P.nodeItems(r.run, stories.lastNode);
+		// What the simulator (same demo world, same frozen clock) has up now.
+		const { InstagramSimulator } = require(path.join(SIM_BUILD, 'test', 'simulator', 'instagram', 'instagramSimulator.js'));
+		const { createInstagramDemoWorld } = require(path.join(SIM_BUILD, 'test', 'simulator', 'instagram', 'demoWorld.js'));
+		const sim = new InstagramSimulator({ now: () => now });
+		const { token: igToken } = createInstagramDemoWorld(sim);
+		const listed = await sim.handle({ method: 'GET', path: '/v23.0/me/stories?fields=id', headers: { authorization: `Bearer ${igToken}` } });
+		assert.equal(listed.status, 200, JSON.stringify(listed.body));
+		const ids = listed.body.data.map((story) => story.id);
+		assert.ok(ids.length > 0, 'the demo account has stories up');
+		assert.deepEqual(rows.map((row) => row.id), ids);
+		assert.ok(rows.every((row) => row.media_type === 'STORY' || row.media_type === 'IMAGE' || row.media_type === 'VIDEO'), JSON.stringify(rows[0]));
+		assert.ok(rows.some((row) => typeof row.views === 'number' && typeof row.reach === 'number'), 'stories carry their insights');
+		for (const row of rows.filter((row) => row.insights_note)) assert.equal(row.views ?? null, null, `${row.id}: a note means empty cells`);
+		const data = instagramDataRequests(r.igLog);
+		assert.deepEqual(data.map((q) => q.path).sort(), ['/v23.0/me/stories', ...ids.map((id) => `/v23.0/${id}/insights`)].sort());
+		info(`${rows.length} stories; ${rows.filter((row) => row.insights_note).length} with a note (${[...new Set(rows.map((row) => row.insights_note).filter(Boolean))].join('; ')})`);
 	});
 
 	await test('"Weekly views chart to Slack" executes headless up to n8n\'s QuickChart node: 7 daily rows for last week, one dataset of 7 bars (quickchart.io stubbed, Slack left out)', async () => {
@@ -664,12 +694,13 @@ async function main() {
 		for (const type of CREDENTIAL_TYPES) assert.ok(credentials.some((c) => c.name === type), `credential type ${type} listed`);
 		assert.ok(ours.includes(INSTAGRAM_NODE_TYPE), `node types of the package: ${ours}`);
 		const instagram = nodes.find((n) => n.name === INSTAGRAM_NODE_TYPE);
-		assert.deepEqual(instagram.credentials.map((c) => c.name), [INSTAGRAM_CREDENTIAL_TYPE]);
+		assert.deepEqual(instagram.credentials.map((c) => c.name).sort(), [INSTAGRAM_CREDENTIAL_TYPE, INSTAGRAM_FACEBOOK_CREDENTIAL_TYPE].sort());
+		assert.ok(credentials.some((c) => c.name === INSTAGRAM_FACEBOOK_CREDENTIAL_TYPE), `credential type ${INSTAGRAM_FACEBOOK_CREDENTIAL_TYPE} listed`);
 		const instagramCredential = credentials.find((c) => c.name === INSTAGRAM_CREDENTIAL_TYPE);
 		assert.ok(instagramCredential, `credential type ${INSTAGRAM_CREDENTIAL_TYPE} listed`);
 		assert.equal(instagramCredential.displayName, 'Instagram Self-Renewing Token API');
 		assert.doesNotMatch(server.output(), /Failed to load package|n8n-nodes-threads-insights.*(error|failed)/i);
-		info(`nodes: ${ours.join(', ')}; credentials: ${[...CREDENTIAL_TYPES, INSTAGRAM_CREDENTIAL_TYPE].join(', ')}`);
+		info(`nodes: ${ours.join(', ')}; credentials: ${[...CREDENTIAL_TYPES, INSTAGRAM_CREDENTIAL_TYPE, INSTAGRAM_FACEBOOK_CREDENTIAL_TYPE].join(', ')}`);
 	});
 
 	await test('"Alert when an Instagram post passes 1,000 views" activates in a real n8n: its first poll stores the baseline and fires nothing (no flood)', async () => {

@@ -13,8 +13,13 @@ function load(relative) {
 	return require(path.join(SIM_BUILD, 'test', 'simulator', relative));
 }
 
-/** `now()`: the simulators' clock (the queue test freezes it so rows can be recomputed exactly). */
-async function startSimulatorServer({ now }) {
+/**
+ * `now()`: the simulators' clock (the queue test freezes it so rows can be recomputed exactly).
+ * `revokeRefreshedTokens`: Meta's pages do not say whether a token still works once it has been
+ * refreshed; with this the worst reading holds: it is revoked, so a second process refreshing
+ * the same token is refused (code 190) and requests signed with it fail.
+ */
+async function startSimulatorServer({ now, revokeRefreshedTokens = false }) {
 	const { ThreadsSimulator } = load('threadsSimulator.js');
 	const { createDemoWorld, DEMO_APP } = load('demoWorld.js');
 	const { InstagramSimulator } = load('instagram/instagramSimulator.js');
@@ -25,6 +30,8 @@ async function startSimulatorServer({ now }) {
 	const instagram = new InstagramSimulator({ now });
 	const instagramWorld = createInstagramDemoWorld(instagram);
 	const log = [];
+	/** Every token a refresh or exchange handed out: secrets that must never show up anywhere. */
+	const mintedTokens = [];
 
 	const server = http.createServer(async (req, res) => {
 		const chunks = [];
@@ -37,6 +44,11 @@ async function startSimulatorServer({ now }) {
 		try {
 			const answer = await sim.handle({ method: req.method, path: req.url, headers: req.headers, body });
 			entry.status = answer.status;
+			const minted = answer.status === 200 && typeof answer.body?.access_token === 'string' ? answer.body.access_token : undefined;
+			if (minted) mintedTokens.push(minted);
+			if (minted && revokeRefreshedTokens && host === 'graph.threads.net' && entry.path === '/refresh_access_token') {
+				threads.revokeToken(new URL(req.url, 'http://x').searchParams.get('access_token'));
+			}
 			res.writeHead(answer.status, { 'content-type': 'application/json; charset=UTF-8', ...(answer.headers ?? {}) });
 			res.end(answer.rawBody ?? JSON.stringify(answer.body));
 		} catch (error) {
@@ -56,6 +68,7 @@ async function startSimulatorServer({ now }) {
 		demoApp: DEMO_APP,
 		instagramToken: instagramWorld.token,
 		log,
+		mintedTokens,
 		stop: () => new Promise((resolve) => server.close(resolve)),
 	};
 }

@@ -110,23 +110,29 @@ function demoCredentialFile(dir) {
 	return file;
 }
 
+/** `npm pack` of the built package into `dir`; returns the tarball's path. */
+async function packPackage(dir) {
+	const out = await run('npm', ['pack', '--silent', '--pack-destination', dir], { cwd: ROOT, quiet: true });
+	return path.join(dir, out.trim().split('\n').pop());
+}
+
 /**
  * What n8n's community-package installer does (CommunityPackagesService.downloadPackage):
  * `npm pack`, extract into <user>/.n8n/nodes/node_modules/<name>, drop dev/peer/optional
  * dependencies from its package.json, record it in <user>/.n8n/nodes/package.json. The
  * package has no runtime dependencies, so n8n's `npm install` step has nothing to do.
+ * `tarball`: install this `npm pack` output (e.g. the same one into several processes' folders).
  */
-async function installCommunityPackage(userFolder) {
+async function installCommunityPackage(userFolder, { tarball } = {}) {
 	step(`Installing the built package into n8n as a community package`);
 	const nodesDir = path.join(userFolder, '.n8n', 'nodes');
 	const target = path.join(nodesDir, 'node_modules', PACKAGE_NAME);
 	const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'threads-pack-'));
 	try {
-		const out = await run('npm', ['pack', '--silent', '--pack-destination', tmp], { cwd: ROOT, quiet: true });
-		const tarball = path.join(tmp, out.trim().split('\n').pop());
+		const packed = tarball ?? (await packPackage(tmp));
 		fs.rmSync(target, { recursive: true, force: true });
 		fs.mkdirSync(target, { recursive: true });
-		await run('tar', ['-xzf', tarball, '-C', target, '--strip-components=1'], { quiet: true });
+		await run('tar', ['-xzf', packed, '-C', target, '--strip-components=1'], { quiet: true });
 	} finally {
 		fs.rmSync(tmp, { recursive: true, force: true });
 	}
@@ -254,5 +260,5 @@ function nodeItems(runJson, nodeName) {
 
 module.exports = {
 	EXAMPLES, DEMO_CREDENTIAL, DEMO_OAUTH2_CREDENTIAL, DEMO_INSTAGRAM_CREDENTIAL, FLAGSHIP_FILE, FLAGSHIP_RUN_ID, COMBINED_FILE, COMBINED_RUN_ID, WEEKLY_CHART_FILE, WEEKLY_CHART_RUN_ID, DEMO_USER_FOLDER, OUTPUT_DIR,
-	ensureRootDeps, buildPackage, buildSimulator, prepareDemoN8n, demoToken, instagramDemoToken, demoCredentials, installCommunityPackage, readExamples, manualRunCopy, flagshipRunCopy, combinedRunCopy, weeklyChartRunCopy, importAll, toCsv, toTable, nodeItems,
+	ensureRootDeps, buildPackage, buildSimulator, prepareDemoN8n, demoToken, instagramDemoToken, demoCredentials, packPackage, installCommunityPackage, readExamples, manualRunCopy, flagshipRunCopy, combinedRunCopy, weeklyChartRunCopy, importAll, toCsv, toTable, nodeItems,
 };

@@ -334,7 +334,7 @@ export class ThreadsSimulator {
 		const req = parseRequest(input);
 		const now = this.now();
 		const logged = <R extends SimResponse | TransportFault>(response: R): R => (this.log(req, response, now), response);
-		// Refused on arrival, without latency, like a throttling front end.
+		// Over the in-flight limit: refused with code 4, after the latency (see ThrottlingFrontEnd).
 		return await this.frontEnd.admit(
 			() => logged(this.errorResponse(errors.appRateLimit())),
 			() => logged(this.respond(req, now)),

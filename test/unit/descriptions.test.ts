@@ -19,6 +19,7 @@ import type {
 import { NodeHelpers, Workflow, injectDomainRestrictionFields } from 'n8n-workflow';
 
 import { InstagramApi } from '../../credentials/InstagramApi.credentials';
+import { InstagramFacebookApi } from '../../credentials/InstagramFacebookApi.credentials';
 import { ThreadsApi } from '../../credentials/ThreadsApi.credentials';
 import { ThreadsOAuth2Api } from '../../credentials/ThreadsOAuth2Api.credentials';
 import { Instagram } from '../../nodes/Instagram/Instagram.node';
@@ -305,6 +306,7 @@ describe('credential documentation links open their README setup sections', () =
 		['Threads Self-Renewing Token API', new ThreadsApi(), 'threads-self-renewing-token-api-recommended'],
 		['Threads OAuth2 API', new ThreadsOAuth2Api(), 'threads-oauth2-api-connect'],
 		['Instagram Self-Renewing Token API', new InstagramApi(), 'instagram-insights-professional-accounts-instagram-login'],
+		['Instagram (Facebook Login) API', new InstagramFacebookApi(), 'instagram-insights-accounts-linked-to-a-facebook-page-facebook-login'],
 	])('%s', (_, credential, anchor) => {
 		expect(readmeAnchorOf(credential.documentationUrl)).toBe(anchor);
 		expect(README_ANCHORS).toContain(anchor);
