@@ -164,7 +164,7 @@ async function renewOnce(
 	if (!pasted) {
 		throw new TokenRenewalError(`The ${endpoints.credentialName} credential has no access token: paste one from Meta's app dashboard`);
 	}
-	// What this run has learned and must be saved even if the refresh below does not happen.
+	// The pasted token, adopted in this run and due at once (not saved unless the refresh works).
 	let adopted: RenewedTokenFields | undefined;
 	if (!credentials.liveToken || credentials.pastedFingerprint !== tokenFingerprint(pasted)) {
 		const adoption = await adoptPastedToken(helpers, credentials, endpoints, pasted, now);
@@ -197,11 +197,11 @@ async function renewOnce(
 	}
 	// A passing failure (Meta down, throttled, the token too young to refresh), or a refusal
 	// while the stored token has not expired (another process, e.g. a queue-mode worker, may
-	// have renewed it meanwhile): try again in an hour. Only the gate is returned (plus what
-	// adoption learned): n8n merges this over the credential it re-reads, so a token another
-	// process saved meanwhile is kept, never overwritten with the one this run read. If the
-	// token really is revoked, the request itself says so.
-	return adopted ? { ...adopted, ...postponed(now) } : postponed(now);
+	// have renewed it meanwhile): try again in an hour. Only the gate is returned, not even what
+	// an adoption in this run learned: n8n merges this over the credential it re-reads, so a
+	// token another process saved meanwhile is kept, never overwritten with the one this run
+	// read. If the token really is revoked, the request itself says so.
+	return postponed(now);
 }
 
 function isRenewed(result: TokenRenewalResult): result is RenewedTokenFields {
