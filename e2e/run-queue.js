@@ -102,6 +102,13 @@ async function main() {
 	const services = await startQueueServices();
 	const processes = [];
 	let sim;
+	const cleanUp = async () => {
+		await Promise.all(processes.map((p) => p.stop()));
+		await sim?.stop();
+		await services.stop();
+	};
+	// Interrupted (Ctrl-C, a CI timeout): leave no n8n, Redis or PostgreSQL running.
+	for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, () => void cleanUp().finally(() => process.exit(130)));
 	try {
 		// The simulators' clock stands still for the whole test, so the rows can be recomputed exactly.
 		const frozenNow = Date.now();
@@ -321,9 +328,7 @@ async function main() {
 		fs.writeFileSync(path.join(E2E, 'artifacts', 'queue-mode-figures.json'), `${JSON.stringify(figures, null, 2)}\n`);
 		fs.rmSync(root, { recursive: true, force: true });
 	} finally {
-		await Promise.all(processes.map((p) => p.stop()));
-		await sim?.stop();
-		await services.stop();
+		await cleanUp();
 	}
 
 	const passed = results.filter((r) => r.ok).length;
