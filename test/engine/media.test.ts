@@ -1,6 +1,8 @@
 import { expectNoSecrets, rawAnswer, requestLines, runThreads, useSimulator } from './fixtures';
 
-const threads = useSimulator();
+// A frozen clock: insights grow with time, and a test compares a raw answer with the node's.
+const frozenNow = Date.now();
+const threads = useSimulator({ now: () => frozenNow });
 const ALL = 'views,likes,replies,reposts,quotes,shares';
 
 async function myPosts(fields = 'id,media_type') {

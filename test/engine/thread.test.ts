@@ -2,7 +2,9 @@ import { DateTime } from 'luxon';
 
 import { rawAnswer, requestLines, runThreads, useSimulator } from './fixtures';
 
-const threads = useSimulator();
+// A frozen clock: insights grow with time, and a test compares a raw answer with the node's.
+const frozenNow = Date.now();
+const threads = useSimulator({ now: () => frozenNow });
 const DEFAULT_FIELDS = 'id,media_type,permalink,text,timestamp,username,shortcode,is_quote_post';
 
 async function allPostIds(): Promise<string[]> {
