@@ -137,21 +137,22 @@ describe('AdaptiveLimiter', () => {
 		wave[15].report.throttled();
 		expect(limiter.limit).toBe(15);
 		expect(limiter.ceiling).toBe(15);
-		// The rest of the wave (sent before the cut) saw only 8 accepted: down to 8 (nothing proven higher).
+		// The rest of the wave (sent before the cut) saw only 8 accepted, plus the first refusal
+		// pending at Meta meanwhile: down to 9 (nothing proven higher).
 		const rest = held.splice(0);
 		for (const request of rest.slice(0, 8)) request.finish();
 		await settle();
 		for (const request of rest.slice(8)) request.report.throttled();
 		await settle();
-		expect(limiter.limit).toBe(8);
-		expect(held).toHaveLength(8);
+		expect(limiter.limit).toBe(9);
+		expect(held).toHaveLength(9);
 		const limits: number[] = [];
 		for (let round = 0; round < 4; round++) {
 			await acceptRounds(held, 1);
 			limits.push(limiter.limit);
 		}
-		// 8 → 10 → 12 → 15: a quarter of the limit per round trip, then it stops at the estimate.
-		expect(limits).toEqual([10, 12, 15, 15]);
+		// 9 → 11 → 14 → 15: a quarter of the limit per round trip, then it stops at the estimate.
+		expect(limits).toEqual([11, 14, 15, 15]);
 	});
 
 	it('above the estimate it probes one slot at a time, rarely, and less often after a failed probe', async () => {

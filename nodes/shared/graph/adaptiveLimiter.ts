@@ -8,9 +8,10 @@
  * - slow start: doubles per round trip (×1.5 beyond 16) while Meta accepts everything;
  * - one wave of refusals = one cut: only requests on their first attempt, sent before the
  *   cut, take part in a wave; a retry's refusal never cuts again;
- * - the cut goes to what Meta accepted meanwhile (answers during the refused request's round
- *   trip: the requests it shared Meta's capacity with); the rest of the wave refines it, but
- *   never below the highest concurrency that completed a whole round trip without refusals;
+ * - the cut goes to what held Meta's capacity meanwhile (answers accepted during the refused
+ *   request's round trip, plus refusals answered then, which were pending at Meta, up to what
+ *   this limiter had in flight); the rest of the wave refines it, but never below the highest
+ *   concurrency that completed a whole round trip without refusals;
  * - throttled requests give their slot back while they back off, and take one again
  *   (ahead of the queue) to retry;
  * - below the wave's first estimate of the ceiling the limit recovers ×1.25 per round trip;
@@ -55,6 +56,8 @@ export class AdaptiveLimiter {
 	private generation = 0;
 	/** Accepted answers so far (any attempt): their growth during a round trip is what Meta held meanwhile. */
 	private answered = 0;
+	/** Refusals answered so far (every attempt): pending, they held part of Meta's capacity. */
+	private refused = 0;
 	private growthCredit = 0;
 	private calmSuccesses = 0;
 	private probeRounds = PROBE_ROUNDS;
@@ -83,11 +86,19 @@ export class AdaptiveLimiter {
 		let holding = true;
 		let throttledOnce = false;
 		let answeredAtSend = this.answered;
+		let refusedAtSend = this.refused;
+		let inFlightAtSend = this.inFlight;
 		const report: ThrottleReport = {
 			throttled: () => {
 				const firstAttempt = !throttledOnce;
 				throttledOnce = true;
-				this.throttled(wave, firstAttempt, this.answered - answeredAtSend);
+				// Refusals pending at Meta hold part of its capacity too (they are answered after a
+				// round trip): those answered in this request's round trip count towards the ceiling,
+				// up to what this limiter had at Meta when the request left.
+				const accepted = this.answered - answeredAtSend;
+				const occupied = Math.max(accepted, Math.min(inFlightAtSend, accepted + this.refused - refusedAtSend));
+				this.refused++;
+				this.throttled(wave, firstAttempt, occupied);
 				// Cut first, then give the slot back, so the freed slot obeys the new limit.
 				if (holding) this.release();
 				holding = false;
@@ -97,6 +108,8 @@ export class AdaptiveLimiter {
 				await this.acquire(true);
 				holding = true;
 				answeredAtSend = this.answered;
+				refusedAtSend = this.refused;
+				inFlightAtSend = this.inFlight;
 			},
 		};
 		try {
@@ -159,7 +172,7 @@ export class AdaptiveLimiter {
 		this.limit = Math.min(this.max, upTo, this.limit + 1);
 	}
 
-	/** `acceptedMeanwhile`: answers Meta accepted between this request's sending and its refusal. */
+	/** `acceptedMeanwhile`: what held Meta's capacity during this request's round trip (answers accepted, and refusals pending). */
 	private throttled(wave: number, firstAttempt: boolean, acceptedMeanwhile: number): void {
 		this.restartStreak();
 		// A retry's refusal is the tail of a wave that already counted: it never cuts again.
