@@ -100,36 +100,12 @@ export const POLL_ATTACHMENT_FIELDS = [
 	'expiration_timestamp',
 ] as const;
 
-/** Fields of a reply (replies, conversation): the post fields plus where it sits and whether it is hidden. */
-export const REPLY_FIELDS = [
-	'id',
-	'text',
-	'username',
-	'timestamp',
-	'permalink',
-	'replied_to',
-	'root_post',
-	'has_replies',
-	'hide_status',
-	'is_reply_owned_by_me',
-	'reply_audience',
-	'is_verified',
-	'profile_picture_url',
-	'media_product_type',
-	'media_type',
-	'media_url',
-	'shortcode',
-	'thumbnail_url',
-	'children',
-	'is_quote_post',
-	'quoted_post',
-	'reposted_post',
-	'alt_text',
-	'link_attachment_url',
-	'gif_url',
-	'poll_attachment',
-	'topic_tag',
-] as const;
+/** What only a reply has: where it sits, whether it is hidden or mine, its author's profile. */
+const REPLY_ONLY_FIELDS = ['replied_to', 'root_post', 'has_replies', 'hide_status', 'is_reply_owned_by_me', 'reply_audience', 'is_verified', 'profile_picture_url'];
+const REPLY_LEADING_FIELDS = ['id', 'text', 'username', 'timestamp', 'permalink', ...REPLY_ONLY_FIELDS];
+
+/** Fields of a reply (replies, conversation): where it sits and whether it is hidden, then the post fields (a reply's author is `username`, not `owner`). */
+export const REPLY_FIELDS: readonly string[] = [...REPLY_LEADING_FIELDS, ...POST_FIELDS.filter((field) => field !== 'owner' && !REPLY_LEADING_FIELDS.includes(field))];
 
 export const DEFAULT_REPLY_FIELDS = ['id', 'text', 'username', 'timestamp', 'permalink', 'replied_to', 'root_post', 'has_replies', 'hide_status'];
 
