@@ -113,8 +113,9 @@ async function main() {
 		// The simulators' clock stands still for the whole test, so the rows can be recomputed exactly.
 		const frozenNow = Date.now();
 		// The worst reading of Meta's pages: a refreshed token is revoked, so a second process
-		// that refreshes it too is refused, and its in-flight requests signed with it fail.
-		sim = await startSimulatorServer({ now: () => frozenNow, revokeRefreshedTokens: true });
+		// that refreshes it too is refused, and its in-flight requests signed with it fail. Token
+		// answers take 400 ms, so both workers' renewals (and their saves) overlap.
+		sim = await startSimulatorServer({ now: () => frozenNow, revokeRefreshedTokens: true, holdTokenAnswersMs: 400 });
 		info(`simulator server ${sim.url} (Threads + Instagram demo worlds; a refreshed token is revoked)`);
 		// A self-renewing credential whose token is 8 days old: past the 7-day renewal age.
 		const oldToken = sim.threads.issueToken(sim.threadsUser.id, { kind: 'long', clientId: sim.demoApp.clientId, issuedAt: frozenNow - 8 * DAY });

@@ -18,8 +18,10 @@ function load(relative) {
  * `revokeRefreshedTokens`: Meta's pages do not say whether a token still works once it has been
  * refreshed; with this the worst reading holds: it is revoked, so a second process refreshing
  * the same token is refused (code 190) and requests signed with it fail.
+ * `holdTokenAnswersMs`: token endpoints (refresh, debug_token, exchange) answer after this, so
+ * renewals started by several processes at once overlap, and so do their saves.
  */
-async function startSimulatorServer({ now, revokeRefreshedTokens = false }) {
+async function startSimulatorServer({ now, revokeRefreshedTokens = false, holdTokenAnswersMs = 0 }) {
 	const { ThreadsSimulator } = load('threadsSimulator.js');
 	const { createDemoWorld, DEMO_APP } = load('demoWorld.js');
 	const { InstagramSimulator } = load('instagram/instagramSimulator.js');
@@ -49,6 +51,7 @@ async function startSimulatorServer({ now, revokeRefreshedTokens = false }) {
 			if (minted && revokeRefreshedTokens && host === 'graph.threads.net' && entry.path === '/refresh_access_token') {
 				threads.revokeToken(new URL(req.url, 'http://x').searchParams.get('access_token'));
 			}
+			if (holdTokenAnswersMs && /(access_token|debug_token)$/.test(entry.path)) await new Promise((resolve) => setTimeout(resolve, holdTokenAnswersMs));
 			res.writeHead(answer.status, { 'content-type': 'application/json; charset=UTF-8', ...(answer.headers ?? {}) });
 			res.end(answer.rawBody ?? JSON.stringify(answer.body));
 		} catch (error) {

@@ -200,7 +200,32 @@ describe('Self-renewing token', () => {
 		expect(result.error).toBeUndefined();
 		expect(result.items).toHaveLength(1);
 		expect(tokenCalls('/refresh_access_token')).toBe(2);
-		expect(String(stale.store.threadsApi.renewalGate)).toMatch(/valid/);
+		// Worker B writes nothing: n8n saves without a lock, and any write of B's could land after
+		// A's and put the revoked token back for every process.
+		expect(stale.persisted).toEqual([]);
+	});
+
+	it('queue mode, worst case: worker B read the due credential just before worker A saved its renewal (which revoked the old token); B is refused, writes nothing, and its request succeeds on the re-read credential', async () => {
+		const shared = tokenCredential(threads.token);
+		await dailyRun(shared);
+		jest.setSystemTime(START + 8 * DAY);
+		const staleState = { ...shared.store.threadsApi };
+		await dailyRun(shared); // worker A renews and saves
+		threads.sim.revokeToken(String(staleState.liveToken)); // the worst reading: a refreshed token is revoked
+		const renewedState = { ...shared.store.threadsApi };
+		// Worker B: the same database, but its first read happened before A's save.
+		const workerB = createCredentialsHelper(shared.store);
+		let reads = 0;
+		const read = workerB.getDecrypted.bind(workerB);
+		workerB.getDecrypted = async (...args) => (reads++ === 0 ? { ...staleState, renewalGate: '' } : await read(...args));
+		forgetSettledRenewals(); // B is another process: it never saw A's renewal
+		const result = await dailyRun(workerB);
+		expect(result.error).toBeUndefined();
+		expect(result.items).toHaveLength(1);
+		expect(tokenCalls('/refresh_access_token')).toBe(2);
+		expect(threads.sim.requests.filter((request) => request.path === '/refresh_access_token').map((request) => request.status)).toEqual([200, 400]);
+		expect(workerB.persisted).toEqual([]);
+		expect(shared.store.threadsApi).toEqual(renewedState);
 	});
 
 	it('an execution that read the credential just before another one saved the renewal (same process) gets that renewal: no second refresh', async () => {

@@ -46,11 +46,11 @@ const dueCredential = (pasted: string, live: string) => ({
 beforeEach(() => forgetSettledRenewals());
 
 describe('renewLongLivedToken', () => {
-	it('a refresh refused while the stored token is still valid returns only the gate, so a token another process saved is never overwritten', async () => {
+	it('a refresh refused while the stored token is still valid returns nothing to save (no expirable field: n8n writes nothing), so a token another process saved is never overwritten', async () => {
 		const { helpers, calls } = meta({ '/refresh_access_token': () => refused190 });
 		const result = await renewLongLivedToken(helpers, dueCredential('THAApasted', 'THAAlive'), THREADS_TOKEN_ENDPOINTS, NOW);
 		expect(calls.map((call) => call.path)).toEqual(['/refresh_access_token']);
-		expect(result).toEqual({ renewalGate: `={{ $now.toMillis() < ${NOW + 3_600_000} ? 'valid' : '' }}` });
+		expect(result).toEqual({});
 	});
 
 	it('a token pasted when it is already due (55 days old) is adopted and renewed in the same run', async () => {
@@ -61,18 +61,18 @@ describe('renewLongLivedToken', () => {
 		expect(result).toMatchObject({ liveToken: 'THAArenewed', issuedAt: NOW, expiresAt: NOW + 60 * DAY_MS, pastedFingerprint: tokenFingerprint('THAApasted') });
 	});
 
-	it('a token whose age Meta could not tell (debug_token down) is refreshed at once to learn it; a refusal saves only the gate (another process may have adopted and renewed it)', async () => {
+	it('a token whose age Meta could not tell (debug_token down) is refreshed at once to learn it; a refusal saves nothing (another process may have adopted and renewed it)', async () => {
 		const { helpers, calls } = meta({ '/debug_token': () => ({ statusCode: 503, body: {} }), '/refresh_access_token': () => refused190 });
 		const result = await renewLongLivedToken(helpers, { accessToken: 'THAApasted', appSecret: '' }, THREADS_TOKEN_ENDPOINTS, NOW);
 		expect(calls.map((call) => call.path)).toEqual(['/debug_token', '/refresh_access_token']);
-		expect(result).toEqual({ renewalGate: expect.stringContaining(String(NOW + 3_600_000)) });
+		expect(result).toEqual({});
 	});
 
-	it('a pasted token Meta calls invalid (another process may have just renewed it, which revokes it) only puts the gate off: the request itself then tells', async () => {
+	it('a pasted token Meta calls invalid (another process may have just renewed it, which revokes it) saves nothing: the request itself then tells', async () => {
 		const { helpers, calls } = meta({ '/debug_token': () => refused190 });
 		const result = await renewLongLivedToken(helpers, { accessToken: 'THAApasted', appSecret: '' }, THREADS_TOKEN_ENDPOINTS, NOW);
 		expect(calls.map((call) => call.path)).toEqual(['/debug_token']);
-		expect(result).toEqual({ renewalGate: expect.stringContaining(String(NOW + 3_600_000)) });
+		expect(result).toEqual({});
 	});
 
 	it('a token that is young and known is adopted without a refresh', async () => {
@@ -85,8 +85,16 @@ describe('renewLongLivedToken', () => {
 	it('a "token" that is not one (an n8n expression, markup) is never stored', async () => {
 		const { helpers } = meta({ '/refresh_access_token': () => granted('={{ "EXPR-" + (1+1) }}') });
 		const result = await renewLongLivedToken(helpers, dueCredential('THAApasted', 'THAAlive'), THREADS_TOKEN_ENDPOINTS, NOW);
-		expect(result).not.toHaveProperty('liveToken');
-		expect(result.renewalGate).toContain(String(NOW + 3_600_000));
+		expect(result).toEqual({});
+	});
+
+	it('a renewal put off is not tried again by this process for an hour (requests in between send nothing to Meta), then it is', async () => {
+		const { helpers, calls } = meta({ '/refresh_access_token': () => ({ statusCode: 503, body: {} }) });
+		const credential = dueCredential('THAApasted', 'THAAlive');
+		for (const at of [NOW, NOW + 60_000, NOW + 59 * 60_000]) expect(await renewLongLivedToken(helpers, credential, THREADS_TOKEN_ENDPOINTS, at)).toEqual({});
+		expect(calls).toHaveLength(1);
+		await renewLongLivedToken(helpers, credential, THREADS_TOKEN_ENDPOINTS, NOW + 61 * 60_000);
+		expect(calls).toHaveLength(2);
 	});
 
 	it('two credentials whose short fingerprints collide never share a renewal', async () => {

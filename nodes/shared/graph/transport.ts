@@ -25,6 +25,12 @@ import { classifyGraphError, describeGraphError, graphErrorOf, redactSecrets, re
 export const DEFAULT_TIMEOUT_MS = 60_000;
 /** Transient faults (not throttling) are tried this many times in all. */
 export const TRANSIENT_ATTEMPTS = 3;
+/**
+ * A request refused for its token is sent again once, after this: n8n re-reads the credential
+ * for every request, and the wait lets another process (a queue-mode worker) that renewed the
+ * token, which revokes the old one, finish saving the renewed one first.
+ */
+const TOKEN_RETRY_WAIT_MS = 1_000;
 
 /** The part of an n8n context `graphGet` needs; every context type (execute, poll, load options) has it. */
 export interface GraphRequestContext {
@@ -116,9 +122,9 @@ export async function graphGet<T = IDataObject>(
 		const failure = outcome.failure;
 		const kind = classifyGraphError(failure.graphError, failure.httpStatus);
 		if (kind === 'invalidToken' && !tokenRetried) {
-			// Once, at once: n8n re-reads the credential for every request, so a token another
-			// process (a queue-mode worker) renewed meanwhile is the one the retry is signed with.
+			// Once: a token another process renewed meanwhile is the one the retry is signed with.
 			tokenRetried = true;
+			await sleep(TOKEN_RETRY_WAIT_MS);
 			continue;
 		}
 		if (kind === 'rateLimited') options.throttleReport?.throttled();

@@ -44,10 +44,16 @@ export interface RenewedTokenFields extends IDataObject {
 	pastedFingerprint: string;
 }
 
-/** A renewal put off (refresh refused for a passing reason): only the gate moves. */
-export interface PostponedRenewal extends IDataObject {
-	renewalGate: string;
-}
+/**
+ * A renewal put off (refused, or failed for a passing reason): nothing to save. Without the
+ * expirable field n8n writes nothing, and that is the point: n8n persists a renewal by reading
+ * the stored credential and writing it back (2.x), or by writing the copy this request read
+ * (1.x), with no lock. Any write from a process whose refresh was refused (another worker
+ * renewed, which revokes the old token) could land after that worker's save and put the
+ * revoked token back for everyone. This process does not ask again for an hour: the settled
+ * result is kept in `renewals`.
+ */
+export type PostponedRenewal = Record<string, never>;
 
 export type TokenRenewalResult = RenewedTokenFields | PostponedRenewal;
 
@@ -121,7 +127,8 @@ function renewed(token: string, times: LiveTokenTimes, pasted: string, dueAt = r
  * once on a queue-mode worker) gets that result instead of renewing the old token again.
  */
 const renewals = new Map<string, { result: Promise<TokenRenewalResult>; settledAt?: number }>();
-const KEEP_SETTLED_RENEWAL_MS = 60 * 60_000;
+/** Also how long a renewal put off (PostponedRenewal) is not tried again by this process. */
+const KEEP_SETTLED_RENEWAL_MS = RETRY_AFTER_FAILED_REFRESH_MS;
 
 /** For tests, where every test starts a new simulated Meta that hands out the same token strings again. */
 export function forgetSettledRenewals(): void {
@@ -197,21 +204,18 @@ async function renewOnce(
 	}
 	// A passing failure (Meta down, throttled, the token too young to refresh), or a refusal
 	// while the stored token has not expired (another process, e.g. a queue-mode worker, may
-	// have renewed it meanwhile): try again in an hour. Only the gate is returned, not even what
-	// an adoption in this run learned: n8n merges this over the credential it re-reads, so a
-	// token another process saved meanwhile is kept, never overwritten with the one this run
-	// read. If the token really is revoked, the request itself says so.
-	return postponed(now);
+	// have renewed it meanwhile): nothing is saved, not even what an adoption in this run
+	// learned (see PostponedRenewal); this process tries again in an hour. If the token really
+	// is revoked, the request itself says so; if another process renewed it, the request's
+	// retry re-reads the credential and finds the renewed token.
+	return POSTPONED;
 }
 
 function isRenewed(result: TokenRenewalResult): result is RenewedTokenFields {
 	return typeof result.liveToken === 'string';
 }
 
-/** The renewal tried again in an hour; nothing else of the credential changes. */
-function postponed(now: number): PostponedRenewal {
-	return { renewalGate: renewalGateExpression(now + RETRY_AFTER_FAILED_REFRESH_MS) };
-}
+const POSTPONED: PostponedRenewal = Object.freeze({});
 
 /** First use of a pasted token: learn its lifetime; exchange it if it is a one-hour token. */
 async function adoptPastedToken(
@@ -238,7 +242,7 @@ async function adoptPastedToken(
 	// Meta calls the pasted token invalid. Either it is, or another process (a queue-mode worker)
 	// adopted and renewed it a moment ago, which revokes it: put the gate off and let the request
 	// run with what n8n re-reads. A really dead token then fails there, with the fix in its message.
-	if (debugFailure === 'invalidToken' || info.is_valid === false) return postponed(now);
+	if (debugFailure === 'invalidToken' || info.is_valid === false) return POSTPONED;
 	if (debugFailure) return await adoptUnasked();
 	const times: LiveTokenTimes = {
 		issuedAt: Number(info.issued_at) ? Number(info.issued_at) * 1000 : now,
