@@ -3,6 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { accountWindowField, pollCostNotices, recentScopeFields } from '../../shared/alerts/crossingWatchFields';
 
+import { keywordSearchQueryFields } from '../../Threads/shared/keywordSearchQuery';
 import { MEDIA_METRIC_OPTIONS, mediaLocator } from '../../Threads/shared/parameters';
 
 /** Requests per poll, by watch (README "Threads Trigger": Requests per poll). */
@@ -101,50 +102,10 @@ export const newItemsFields: INodeProperties[] = [
 			{ name: 'Replies to My Posts', value: 'replies', description: 'New replies under your recent posts, not your own (needs threads_read_replies)' },
 		],
 	},
-	{
-		displayName: 'Search By',
-		name: 'searchMode',
-		type: 'options',
-		default: 'KEYWORD',
-		description: 'Whether to search the words of posts or the topic tag in their header',
-		displayOptions: { show: showSearch },
-		options: [
-			{ name: 'Keyword', value: 'KEYWORD' },
-			{ name: 'Topic Tag', value: 'TAG' },
-		],
-	},
-	{
-		displayName: 'Search For',
-		name: 'searchQuery',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. your brand name',
-		description: 'The keyword(s) or topic tag. Until Meta approves your app for threads_keyword_search, only your own posts are searched.',
-		displayOptions: { show: showSearch },
-	},
-	{
-		displayName: 'Media Type',
-		name: 'searchMediaType',
-		type: 'options',
-		default: '',
-		description: 'Only posts of this type',
-		displayOptions: { show: showSearch },
-		options: [
-			{ name: 'All', value: '' },
-			{ name: 'Image', value: 'IMAGE' },
-			{ name: 'Text', value: 'TEXT' },
-			{ name: 'Video', value: 'VIDEO' },
-		],
-	},
-	{
-		displayName: 'Author Username',
-		name: 'authorUsername',
-		type: 'string',
-		default: '',
-		description: 'Only posts by this Threads username (exact, without @). Empty: anyone.',
-		displayOptions: { show: showSearch },
-	},
+	...keywordSearchQueryFields(showSearch, {
+		searchForPlaceholder: 'e.g. your brand name',
+		searchForNote: 'Until Meta approves your app for threads_keyword_search, only your own posts are searched.',
+	}),
 	{
 		displayName: 'Posts From the Last (Days)',
 		name: 'replyPostsDays',

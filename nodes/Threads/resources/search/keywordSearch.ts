@@ -8,7 +8,7 @@ import { dateRangeOf, inputError } from '../../../shared/parameters/nodeInput';
 import { postFieldsOf } from '../../shared/context';
 import { discoveryListJob, withHelperFields } from '../../shared/discoveryList';
 import type { SearchMode } from '../../shared/keywordSearchQuery';
-import { explainSearchRefusal, searchQueryOf } from '../../shared/keywordSearchQuery';
+import { explainSearchRefusal, keywordSearchQueryFields, SEARCH_QUOTA_TEXT, searchQueryOf } from '../../shared/keywordSearchQuery';
 import { fieldSelectionParameter } from '../../shared/parameters';
 import { DEFAULT_POST_FIELDS, KEYWORD_SEARCH_QUOTA, POSTS_EARLIEST, POST_FIELDS, THREADS_SCOPES } from '../../threadsApi';
 
@@ -87,64 +87,7 @@ export const keywordSearchFields: INodeProperties[] = [
 		default: '',
 		displayOptions: { show: showFor },
 	},
-	{
-		displayName: 'Search By',
-		name: 'searchMode',
-		type: 'options',
-		default: 'KEYWORD',
-		description: 'Whether to search the words of posts or the topic tag in their header',
-		displayOptions: { show: showFor },
-		options: [
-			{ name: 'Keyword', value: 'KEYWORD', description: 'Posts whose text contains the keyword(s)' },
-			{ name: 'Topic Tag', value: 'TAG', description: 'Posts with this topic tag (with or without "#")' },
-		],
-	},
-	{
-		displayName: 'Search For',
-		name: 'searchQuery',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. coffee',
-		description:
-			'The keyword(s) or topic tag. Meta allows 2,200 search queries per Threads account in any 24 hours, across all apps: each request (one page of up to 100 posts) counts, repeating a search counts again, and searches that find nothing do not count.',
-		displayOptions: { show: showFor },
-	},
-	{
-		displayName: 'Sort By',
-		name: 'searchType',
-		type: 'options',
-		default: 'TOP',
-		description: 'Which posts Meta returns first',
-		displayOptions: { show: showFor },
-		options: [
-			{ name: 'Top', value: 'TOP', description: 'The most popular posts first (Meta’s default)' },
-			{ name: 'Recent', value: 'RECENT', description: 'The newest posts first' },
-		],
-	},
-	{
-		displayName: 'Media Type',
-		name: 'searchMediaType',
-		type: 'options',
-		default: '',
-		description: 'Only posts of this type',
-		displayOptions: { show: showFor },
-		options: [
-			{ name: 'All', value: '' },
-			{ name: 'Image', value: 'IMAGE' },
-			{ name: 'Text', value: 'TEXT' },
-			{ name: 'Video', value: 'VIDEO' },
-		],
-	},
-	{
-		displayName: 'Author Username',
-		name: 'authorUsername',
-		type: 'string',
-		default: '',
-		placeholder: 'e.g. meta',
-		description: 'Only posts by this Threads username (exact, without @). Empty: anyone.',
-		displayOptions: { show: showFor },
-	},
+	...keywordSearchQueryFields(showFor, { searchForPlaceholder: 'e.g. coffee', searchForNote: SEARCH_QUOTA_TEXT, sortBy: true }),
 	...dateRangeParameters({ show: showFor }, 'none', true),
 	...returnAllAndLimit({ show: showFor }),
 	fieldSelectionParameter({ show: showFor }, SEARCH_POST_FIELDS, DEFAULT_POST_FIELDS, 'Post'),
