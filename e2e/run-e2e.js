@@ -19,6 +19,7 @@ const { ensureRuntime } = require('../scripts/install-n8n');
 const P = require('../scripts/lib/project');
 const { startN8n, ensureOwner } = require('../scripts/lib/server');
 const { browserCheck, editorScreenshots } = require('./browser-check');
+const { testRunner, sleep } = require('./lib/testRunner');
 
 const USER_FOLDER = path.join(RUNTIME, 'n8n-e2e');
 /** The n8n 1.x compatibility run (--n8n=1x). */
@@ -41,21 +42,9 @@ const INSTAGRAM_TOKEN_PATHS = ['/access_token', '/refresh_access_token'];
 const EXPIRED_MESSAGE = /access token has expired or was revoked/i;
 const CRASH = /TypeError|ReferenceError|Unhandled|uncaught|Segmentation|SIGABRT|Cannot read properties/i;
 
-const results = [];
+const { test, finish, setupFailed } = testRunner(`e2e${ON_N8N_1X ? ' (n8n 1.x)' : ''}`);
 /** Runs after which n8n 1.x's CLI crashed at exit (see execute()). */
 const crashesAtExit = [];
-async function test(name, fn) {
-	const started = Date.now();
-	try {
-		await fn();
-		results.push({ name, ok: true });
-		console.log(`${color('32', '✓')} ${name} ${color('2', `(${((Date.now() - started) / 1000).toFixed(1)} s)`)}`);
-	} catch (e) {
-		results.push({ name, ok: false, error: e });
-		console.log(`${color('31', '✗')} ${name} ${color('2', `(${((Date.now() - started) / 1000).toFixed(1)} s)`)}`);
-		console.log(String(e.stack || e.message).split('\n').map((l) => `    ${l}`).join('\n'));
-	}
-}
 
 /**
  * Run copies of the flagship: Manual Trigger instead of Schedule, no Google Sheets; one per
@@ -377,7 +366,7 @@ async function expectedWeek(now) {
  * mounted (POST /rest/owner/setup is a 404 for a few seconds): retry while they are missing.
  */
 async function ownerWhenRoutesReady(url, timeoutMs = 90_000) {
-	for (const deadline = Date.now() + timeoutMs; ; await new Promise((r) => setTimeout(r, 1000))) {
+	for (const deadline = Date.now() + timeoutMs; ; await sleep(1000)) {
 		try {
 			return await ensureOwner(url);
 		} catch (error) {
@@ -720,7 +709,7 @@ async function main() {
 		// n8n 2.41 applies an activation asynchronously (its publication outbox): it polls once,
 		// then saves the node's static data. Wait for that, then deactivate.
 		let state;
-		for (const deadline = Date.now() + 60_000; !state && Date.now() < deadline; await new Promise((r) => setTimeout(r, 500))) {
+		for (const deadline = Date.now() + 60_000; !state && Date.now() < deadline; await sleep(500)) {
 			state = (await rest('GET', `/workflows/${igAlert.workflow.id}`)).staticData?.[`node:${igAlert.triggerName}`]?.crossings;
 		}
 		await setActive(server, igAlert.workflow.id, false, (await rest('GET', `/workflows/${igAlert.workflow.id}`)).versionId);
@@ -776,21 +765,11 @@ async function main() {
 	}
 	if (server) await server.stop();
 
-	const passed = results.filter((r) => r.ok).length;
-	const failed = results.length - passed;
 	const seconds = ((Date.now() - started) / 1000).toFixed(1);
-	console.log('');
-	if (crashesAtExit.length) console.log(color('33', `n8n 1.x's CLI crashed at exit (SIGSEGV) after ${crashesAtExit.length} finished run(s): ${crashesAtExit.join(', ')}`));
-	console.log(color(failed ? '1;31' : '1;32', `e2e${ON_N8N_1X ? ' (n8n 1.x)' : ''}: ${passed} passed, ${failed} failed (${seconds} s, of which setup ${setupSeconds.toFixed(1)} s)`));
-	process.exit(failed ? 1 : 0);
+	const crashNotes = crashesAtExit.length ? [color('33', `n8n 1.x's CLI crashed at exit (SIGSEGV) after ${crashesAtExit.length} finished run(s): ${crashesAtExit.join(', ')}`)] : [];
+	finish(`${seconds} s, of which setup ${setupSeconds.toFixed(1)} s`, crashNotes);
 }
 
-if (require.main === module) {
-	main().catch((e) => {
-		console.error(color('31', e.stack || e.message));
-		console.log(color('1;31', `e2e: 0 passed, 1 failed (setup failed)`));
-		process.exit(1);
-	});
-}
+if (require.main === module) main().catch(setupFailed);
 
 module.exports = { expectedReport, expectedDailyRow, assertReportRows };

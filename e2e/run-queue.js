@@ -23,12 +23,13 @@ const crypto = require('crypto');
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
-const { E2E, ROOT, NODE_TYPE, PACKAGE_NAME, n8n, freePort, step, info, color } = require('../scripts/lib/runtime');
+const { E2E, ROOT, NODE_TYPE, PACKAGE_NAME, n8n, freePort, step, info } = require('../scripts/lib/runtime');
 const { ensureRuntime } = require('../scripts/install-n8n');
 const P = require('../scripts/lib/project');
 const { startN8n, ensureOwner } = require('../scripts/lib/server');
 const { startQueueServices } = require('./lib/queueServices');
 const { startSimulatorServer } = require('./lib/simulatorServer');
+const { testRunner, until, sleep } = require('./lib/testRunner');
 const { expectedReport, assertReportRows } = require('./run-e2e');
 
 const PROXY = path.join(E2E, 'preload', 'simulator-proxy.js');
@@ -40,28 +41,7 @@ const REPORT_ID = 'queueDailyReport';
 const ALERT_ID = 'queueViewsAlert';
 const WEBHOOK_PATH = 'queue-daily-report';
 
-const results = [];
-async function test(name, fn) {
-	const started = Date.now();
-	try {
-		await fn();
-		results.push({ name, ok: true });
-		console.log(`${color('32', '✓')} ${name} ${color('2', `(${((Date.now() - started) / 1000).toFixed(1)} s)`)}`);
-	} catch (e) {
-		results.push({ name, ok: false, error: e });
-		console.log(`${color('31', '✗')} ${name} ${color('2', `(${((Date.now() - started) / 1000).toFixed(1)} s)`)}`);
-		console.log(String(e.stack || e.message).split('\n').map((l) => `    ${l}`).join('\n'));
-	}
-}
-
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-async function until(what, check, timeoutMs) {
-	for (const deadline = Date.now() + timeoutMs; Date.now() < deadline; await sleep(500)) {
-		const value = await check();
-		if (value) return value;
-	}
-	throw new Error(`timed out after ${timeoutMs / 1000} s waiting for ${what}`);
-}
+const { test, finish, setupFailed } = testRunner('queue mode');
 
 /** The flagship with a production Webhook instead of its Schedule Trigger, so a test can start many executions at once. */
 function reportCopy(flagship) {
@@ -332,15 +312,7 @@ async function main() {
 		await cleanUp();
 	}
 
-	const passed = results.filter((r) => r.ok).length;
-	const failed = results.length - passed;
-	console.log('');
-	console.log(color(failed ? '1;31' : '1;32', `queue mode: ${passed} passed, ${failed} failed (${((Date.now() - started) / 1000).toFixed(1)} s)`));
-	process.exit(failed ? 1 : 0);
+	finish(`${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
-main().catch((e) => {
-	console.error(color('31', e.stack || e.message));
-	console.log(color('1;31', 'queue mode: 0 passed, 1 failed (setup failed)'));
-	process.exit(1);
-});
+main().catch(setupFailed);
