@@ -108,9 +108,9 @@ describe('no secret anywhere, whatever fails', () => {
 		const issuedAt = Date.now() - 51 * DAY;
 		const credentials = selfRenewing(threads.token, { ...adoptedTokenCredential(threads.token, issuedAt), renewalGate: '' });
 		threads.sim.failNext({ kind: 'echoToken', path: /refresh_access_token/ });
-		threads.sim.failNext({ kind: 'echoToken', path: /\/me\/threads/, times: 2 });
+		threads.sim.failNext({ kind: 'echoToken', path: /\/me\/threads/, times: 4 });
 		const result = await runThreads(threads, { parameters: list }, { credentialsHelper: credentials });
-		// The refusal of a still-valid token is not final (another process may have renewed it); the request says so, once re-read.
+		// The refusal of a still-valid token is not final (another process may have renewed it); the request says so, re-read after 1, 2 and 4 s.
 		expect(result.error?.message).toMatch(/access token has expired or was revoked/);
 		expectNowhere(result, [threads.token, DEMO_APP.clientSecret]);
 	});

@@ -3,6 +3,7 @@
  * simulated months: the clock (Date, so also n8n's `$now`) is faked; timers are real.
  */
 import nock from 'nock';
+import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 import { forgetSettledRenewals } from '../../nodes/shared/tokens/longLivedToken';
 
 import { createCredentialsHelper } from '../harness/runWorkflow';
@@ -164,18 +165,50 @@ describe('Self-renewing token', () => {
 		const credentials = tokenCredential(threads.token);
 		await dailyRun(credentials);
 		jest.setSystemTime(START + 50 * DAY);
-		threads.sim.failNext({ kind: 'serverError', path: /refresh_access_token/ });
+		threads.sim.failNext({ kind: 'serverError', path: /refresh_access_token/, times: 2 });
 		const during = await dailyRun(credentials);
 		expect(during.error).toBeUndefined();
 		expect(during.items).toHaveLength(1);
 		expect(credentials.store.threadsApi.liveToken).toBe(threads.token);
+		expect(tokenCalls('/refresh_access_token')).toBe(2); // tried, and once more after 2 s
 		jest.setSystemTime(START + 51 * DAY);
 		await dailyRun(credentials);
-		expect(tokenCalls('/refresh_access_token')).toBe(2);
+		expect(tokenCalls('/refresh_access_token')).toBe(3);
 		expect(credentials.store.threadsApi.liveToken).not.toBe(threads.token);
 	});
 
+	it('a single passing failure of the refresh is tried again within the run: a workflow every 45 days has no later chance', async () => {
+		const credentials = tokenCredential(threads.token);
+		await dailyRun(credentials);
+		jest.setSystemTime(START + 45 * DAY);
+		threads.sim.failNext({ kind: 'serverError', path: /refresh_access_token/ });
+		expect((await dailyRun(credentials)).error).toBeUndefined();
+		expect(credentials.store.threadsApi.liveToken).not.toBe(threads.token);
+		jest.setSystemTime(START + 90 * DAY);
+		const later = await dailyRun(credentials);
+		expect(later.error).toBeUndefined();
+		expect(later.items).toHaveLength(1);
+	});
+
+	it('an expired token is not sent to Meta for a refresh on every request: the failure is remembered like a result', async () => {
+		const credentials = tokenCredential(threads.token);
+		await dailyRun(credentials);
+		jest.setSystemTime(START + 61 * DAY);
+		for (let run = 0; run < 3; run++) expect((await dailyRun(credentials)).error?.message).toMatch(/expired|paste a new token/);
+		expect(tokenCalls('/refresh_access_token')).toBe(1);
+	});
+
 	it('a revoked token gives the clear error, after the request re-read the credential once', async () => {
+		const credentials = tokenCredential(threads.token);
+		await dailyRun(credentials);
+		threads.sim.revokeToken(threads.token);
+		const result = await dailyRun(credentials);
+		expect(result.error?.message).toBe('The Threads access token has expired or was revoked');
+		expect((result.error as { description?: string }).description).toMatch(/paste a new token/);
+		expect(threads.sim.requests.filter((request) => request.path === '/v1.0/me/threads' && request.status !== 200)).toHaveLength(2);
+	});
+
+	it('a revoked token whose renewal Meta just refused: the request re-reads the credential after 1, 2 and 4 s (another process may be saving a renewal), then gives the clear error', async () => {
 		const credentials = tokenCredential(threads.token);
 		await dailyRun(credentials);
 		threads.sim.revokeToken(threads.token);
@@ -183,7 +216,7 @@ describe('Self-renewing token', () => {
 		const result = await dailyRun(credentials);
 		expect(result.error?.message).toBe('The Threads access token has expired or was revoked');
 		expect((result.error as { description?: string }).description).toMatch(/paste a new token/);
-		expect(threads.sim.requests.filter((request) => request.path === '/v1.0/me/threads' && request.status !== 200)).toHaveLength(2);
+		expect(threads.sim.requests.filter((request) => request.path === '/v1.0/me/threads' && request.status !== 200)).toHaveLength(4);
 	});
 
 	it('a refresh Meta refuses while the stored token is still valid (another worker renewed it) does not stop the run', async () => {
@@ -226,6 +259,27 @@ describe('Self-renewing token', () => {
 		expect(threads.sim.requests.filter((request) => request.path === '/refresh_access_token').map((request) => request.status)).toEqual([200, 400]);
 		expect(workerB.persisted).toEqual([]);
 		expect(shared.store.threadsApi).toEqual(renewedState);
+	});
+
+	it('queue mode, slower: worker A saves its renewal 2.5 s after Meta refused worker B; B re-reads the credential until it finds it, and its run succeeds', async () => {
+		const shared = tokenCredential(threads.token);
+		await dailyRun(shared);
+		jest.setSystemTime(START + 8 * DAY);
+		const staleState: ICredentialDataDecryptedObject = { ...shared.store.threadsApi, renewalGate: '' };
+		await dailyRun(shared); // worker A renews at Meta...
+		threads.sim.revokeToken(String(staleState.liveToken));
+		// ...but the database shows it only 2.5 s later (a slow answer, a slow save).
+		const workerB = createCredentialsHelper(shared.store);
+		const savedAt = performance.now() + 2_500;
+		const read = workerB.getDecrypted.bind(workerB);
+		workerB.getDecrypted = async (...args) => (performance.now() < savedAt ? { ...staleState } : await read(...args));
+		forgetSettledRenewals();
+		const result = await dailyRun(workerB);
+		expect(result.error).toBeUndefined();
+		expect(result.items).toHaveLength(1);
+		// Signed with the revoked token at 0 s and (re-read) at 1 s; the re-read at 3 s finds A's token.
+		expect(threads.sim.requests.filter((request) => request.path === '/v1.0/me/threads').map((request) => request.status).slice(-3)).toEqual([400, 400, 200]);
+		expect(workerB.persisted).toEqual([]);
 	});
 
 	it('an execution that read the credential just before another one saved the renewal (same process) gets that renewal: no second refresh', async () => {
@@ -313,7 +367,7 @@ describe('User → Get Token Status', () => {
 		const credentials = tokenCredential(threads.token);
 		await dailyRun(credentials);
 		jest.setSystemTime(START + 53 * DAY);
-		threads.sim.failNext({ kind: 'serverError', path: /refresh_access_token/ });
+		threads.sim.failNext({ kind: 'serverError', path: /refresh_access_token/, times: 2 });
 		const result = await tokenStatus(credentials);
 		expect(result.error).toBeUndefined();
 		expect(result.items[0]).toMatchObject({ username: 'demo.creator', days_left: 7, renewal: 'overdue' });

@@ -51,14 +51,16 @@ describe('AdaptiveLimiter', () => {
 		expect(limiter.peak).toBe(6);
 	});
 
-	it('a refusal cuts the limit to what Meta accepted during its round trip', async () => {
+	it('a refusal cuts the limit to the number of others that were at Meta when the refused request was sent, whatever order answers come back in', async () => {
 		const { limiter, held, start } = holdingLimiter({ max: 50, initial: 16 });
 		start(16);
 		await settle();
-		// Meta accepts 10 of the 16; their answers come back before the first refusal does.
+		// Request k was sent with k others in flight. Meta refuses the 11th (10 others) and
+		// that refusal comes back first, before any accepted answer.
+		held[10].report.throttled();
+		expect(limiter.limit).toBe(10);
 		for (const request of held.slice(0, 10)) request.finish();
 		await settle();
-		held[10].report.throttled();
 		expect(limiter.limit).toBe(10);
 	});
 
@@ -66,15 +68,16 @@ describe('AdaptiveLimiter', () => {
 		const { limiter, held, start } = holdingLimiter({ max: 50, initial: 16 });
 		start(16);
 		await settle();
-		for (const request of held.slice(0, 12)) request.finish();
-		await settle();
 		held[12].report.throttled();
 		expect(limiter.limit).toBe(12);
-		// The retry goes out after the cut and is refused again with nothing answered meanwhile.
+		for (const [index, request] of held.entries()) if (index !== 12) request.finish();
+		await settle();
+		// The retry goes out after the cut (alone at Meta) and is refused again: no second cut.
 		await held[12].report.retrying();
 		held[12].report.throttled();
 		expect(limiter.limit).toBe(12);
 		// A request first sent after the cut and refused starts a new wave: it does cut.
+		await held[12].report.retrying();
 		start(1);
 		await settle();
 		held.at(-1)?.report.throttled();
@@ -89,8 +92,8 @@ describe('AdaptiveLimiter', () => {
 		for (const request of held.slice(0, 3)) request.finish();
 		await settle();
 		expect(started()).toBe(7);
-		// Refused after 3 accepted answers: the limit stays 3 (4 are at Meta: the 3 new and it),
-		// and its slot goes to nobody until it frees one: 3 in flight, none of them it.
+		// Refused; it was sent with 3 others at Meta: the limit becomes 3, and its slot goes to
+		// nobody until one frees: 3 in flight, none of them it.
 		held[3].report.throttled();
 		expect(limiter.limit).toBe(3);
 		expect(limiter.inFlight).toBe(3);
@@ -107,77 +110,95 @@ describe('AdaptiveLimiter', () => {
 	});
 
 	it('the rest of a wave refines the cut, but never below the highest concurrency that completed without refusals', async () => {
-		const { limiter, held, start } = holdingLimiter({ max: 50, initial: 12 });
+		const { limiter, held, start } = holdingLimiter({ max: 50, initial: 8 });
 		start(1000);
 		await settle();
-		// One calm round trip with the pool full at 12 proves 12; slow start grows to 20.
+		// One calm round trip with the pool full at 8 proves 8; slow start grows to 16.
 		await acceptRounds(held, 1);
-		expect(limiter.floor).toBe(12);
-		expect(limiter.limit).toBe(20);
-		// Meta accepts 16 of the 20, then refuses: the first refusal saw 16 accepted answers.
-		const wave = held.splice(0);
-		for (const request of wave.slice(0, 16)) request.finish();
-		await settle();
-		wave[16].report.throttled();
+		expect(limiter.floor).toBe(8);
 		expect(limiter.limit).toBe(16);
-		// Requests sent before the cut are refused with nothing accepted meanwhile (pending
-		// refusals held Meta's capacity): they refine, down to the proven 12 and no further.
-		for (const request of held.splice(0)) request.report.throttled();
-		expect(limiter.limit).toBe(12);
+		// The last request sent (15 others at Meta) is refused first: cut to 15.
+		const wave = held.splice(0);
+		wave.at(-1)?.report.throttled();
+		expect(limiter.limit).toBe(15);
+		// The rest of the wave was sent with fewer others (7 to 15) as slow start refilled the
+		// pool: their refusals refine the cut down to the proven 8 and no further.
+		for (const request of wave.slice(0, -1)) request.report.throttled();
+		expect(limiter.limit).toBe(8);
 	});
 
-	it('recovers in proportion to the limit: ×1.25 per calm round trip, back to the wave’s first estimate', async () => {
+	it('after Meta’s ceiling falls below the proven concurrency it recovers ×1.25 per calm round trip back to it; a refusal during the recovery drops that proof', async () => {
 		const { limiter, held, start } = holdingLimiter({ max: 50, initial: 16 });
+		start(12);
+		await settle();
+		// Slow start ends at 12 (a refused request sent with 12 others); 12 is then proven.
+		start(1);
+		await settle();
+		held[12].report.throttled();
+		expect(limiter.limit).toBe(12);
 		start(1000);
-		await settle();
-		const wave = held.splice(0);
-		for (const request of wave.slice(0, 15)) request.finish();
-		await settle();
-		// First refusal: 15 accepted meanwhile.
-		wave[15].report.throttled();
-		expect(limiter.limit).toBe(15);
-		expect(limiter.ceiling).toBe(15);
-		// The rest of the wave (sent before the cut) saw only 8 accepted, plus the first refusal
-		// pending at Meta meanwhile: down to 9 (nothing proven higher).
-		const rest = held.splice(0);
-		for (const request of rest.slice(0, 8)) request.finish();
-		await settle();
-		for (const request of rest.slice(8)) request.report.throttled();
-		await settle();
-		expect(limiter.limit).toBe(9);
-		expect(held).toHaveLength(9);
-		const limits: number[] = [];
-		for (let round = 0; round < 4; round++) {
+		await acceptRounds(held, 3);
+		expect(limiter.floor).toBe(12);
+		expect(limiter.limit).toBe(12);
+		// Meta's ceiling falls: with the pool drained, a request sent with 4 others is refused.
+		for (const request of held.splice(0)) request.report.throttled();
+		expect(limiter.limit).toBeLessThan(12);
+		const cut = limiter.limit;
+		const limits = [cut];
+		for (let round = 0; round < 8; round++) {
 			await acceptRounds(held, 1);
 			limits.push(limiter.limit);
 		}
-		// 9 → 11 → 14 → 15: a quarter of the limit per round trip, then it stops at the estimate.
-		expect(limits).toEqual([11, 14, 15, 15]);
+		// A quarter of the limit per round trip (at least one slot), and it stops at the proven 12.
+		for (let index = 1; index < limits.length; index++) expect(limits[index] - limits[index - 1]).toBeLessThanOrEqual(Math.ceil(limits[index - 1] / 4));
+		expect(limits.at(-1)).toBe(12);
+		expect(limits.filter((limit) => limit === 12).length).toBeGreaterThan(1);
+		// Meta falls again, and is still down when the recovery climbs back: a refusal below 12
+		// drops the proof, and the limit stays where that wave put it.
+		for (const request of held.splice(0)) request.report.throttled();
+		expect(limiter.floor).toBe(12);
+		await acceptRounds(held, 1);
+		expect(limiter.limit).toBeLessThan(12);
+		held.at(-1)?.report.throttled();
+		expect(limiter.floor).toBe(0);
+		const settled = limiter.limit;
+		for (const request of held.splice(0, held.length - 1)) request.finish();
+		await acceptRounds(held, 5);
+		expect(limiter.limit).toBe(settled);
 	});
 
-	it('above the estimate it probes one slot at a time, rarely, and less often after a failed probe', async () => {
+	it('at or above the proven concurrency it probes one slot at a time, rarely, and less often after a failed probe', async () => {
 		const { limiter, held, start } = holdingLimiter({ max: 50, initial: 4 });
 		start(100_000);
 		await settle();
 		const wave = held.splice(0);
-		for (const request of wave.slice(0, 3)) request.finish();
-		await settle();
+		// Refused with 3 others at Meta.
 		wave[3].report.throttled();
 		expect(limiter.limit).toBe(3);
-		// 120 calm round trips at 3: still 3; by 130 the probe slot is there.
-		await acceptRounds(held, 120);
-		expect(limiter.limit).toBe(3);
-		await acceptRounds(held, 10);
-		expect(limiter.limit).toBe(4);
-		// The probe is refused: back to 3, and the next probe waits twice as long.
-		const probe = held.splice(0);
-		for (const request of probe.slice(0, 3)) request.finish();
+		for (const request of wave.slice(0, 3)) request.finish();
 		await settle();
-		probe[3].report.throttled();
+		// 120 calm round trips at 3: still 3; by 130 the probe slot is there.
+		const roundsUntilProbe = async () => {
+			let rounds = 0;
+			while (limiter.limit === 3) {
+				await acceptRounds(held, 1);
+				rounds++;
+			}
+			return rounds;
+		};
+		const first = await roundsUntilProbe();
+		expect(first).toBeGreaterThan(120);
+		expect(first).toBeLessThan(130);
+		expect(limiter.limit).toBe(4);
+		// The probe is refused in its first round trip (the last request sent, 3 others at Meta):
+		// back to 3, and the next probe waits twice as long.
+		held.at(-1)?.report.throttled();
 		expect(limiter.limit).toBe(3);
-		await acceptRounds(held, 250);
-		expect(limiter.limit).toBe(3);
-		await acceptRounds(held, 10);
+		for (const request of held.splice(0, held.length - 1)) request.finish();
+		await settle();
+		const second = await roundsUntilProbe();
+		expect(second).toBeGreaterThan(250);
+		expect(second).toBeLessThan(260);
 		expect(limiter.limit).toBe(4);
 	});
 });

@@ -89,7 +89,8 @@ describe('renewLongLivedToken', () => {
 	});
 
 	it('a renewal put off is not tried again by this process for an hour (requests in between send nothing to Meta), then it is', async () => {
-		const { helpers, calls } = meta({ '/refresh_access_token': () => ({ statusCode: 503, body: {} }) });
+		const throttled: Answer = { statusCode: 400, body: { error: { message: 'Application request limit reached', code: 4 } } };
+		const { helpers, calls } = meta({ '/refresh_access_token': () => throttled });
 		const credential = dueCredential('THAApasted', 'THAAlive');
 		for (const at of [NOW, NOW + 60_000, NOW + 59 * 60_000]) expect(await renewLongLivedToken(helpers, credential, THREADS_TOKEN_ENDPOINTS, at)).toEqual({});
 		expect(calls).toHaveLength(1);

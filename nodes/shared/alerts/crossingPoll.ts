@@ -120,6 +120,7 @@ export async function observePosts<Post extends WatchedObject>(
 /** A poll's GET on a platform: the node's credential, the one transport, the poll's backoff and timeout. */
 export function pollGetter(context: IPollFunctions, platform: GraphPlatform, backoff: BackoffPolicy) {
 	const { timeoutSeconds } = requestSettingsOf(context.getNodeParameter('options', {}) as IDataObject);
+	const tokenRefused = { confirmed: false };
 	return async <T>(path: string, qs: IDataObject, requiredScope: string, shape: AnswerShape = 'object'): Promise<T> =>
 		await graphGet<T>(context, path, qs, {
 			baseURL: platform.baseUrl,
@@ -129,6 +130,7 @@ export function pollGetter(context: IPollFunctions, platform: GraphPlatform, bac
 			backoff,
 			shape,
 			timeoutMs: timeoutSeconds * 1000,
+			tokenRefused,
 		});
 }
 

@@ -6,17 +6,19 @@
  * even one request above the ceiling gets nearly everything refused. So the limiter finds
  * the ceiling in one wave of refusals and then stays at it:
  * - slow start: doubles per round trip (×1.5 beyond 16) while Meta accepts everything;
+ * - a refused request was sent while N others of ours were at Meta, so Meta's ceiling is at
+ *   most N (pending refusals count: they hold its capacity too): the cut goes there. N is
+ *   counted when the slot is taken, so it does not depend on the order answers come back in;
  * - one wave of refusals = one cut: only requests on their first attempt, sent before the
- *   cut, take part in a wave; a retry's refusal never cuts again;
- * - the cut goes to what held Meta's capacity meanwhile (answers accepted during the refused
- *   request's round trip, plus refusals answered then, which were pending at Meta, up to what
- *   this limiter had in flight); the rest of the wave refines it, but never below the highest
- *   concurrency that completed a whole round trip without refusals;
- * - throttled requests give their slot back while they back off, and take one again
- *   (ahead of the queue) to retry;
- * - below the wave's first estimate of the ceiling the limit recovers ×1.25 per round trip;
- *   above it, it probes one slot at a time, rarely (a probe that fails costs a round trip of
- *   refusals), less often after every failed probe.
+ *   cut, take part in a wave; the lowest N of the wave wins, but not below the highest
+ *   concurrency that completed a whole round trip without refusals (latency can reorder
+ *   arrivals at Meta), unless the wave's first N is lower: then Meta's ceiling itself fell;
+ * - a retry's refusal never cuts again; throttled requests give their slot back while they
+ *   back off, and take one again (ahead of the queue) to retry;
+ * - below that proven concurrency (after Meta's ceiling fell) the limit recovers ×1.25 per
+ *   round trip; a wave during the recovery means the fall lasts: the proof is dropped;
+ * - at or above it, it probes one slot at a time, rarely (a probe that fails costs a round
+ *   trip of refusals), less often after every failed probe.
  */
 export interface ThrottleReport {
 	/** Meta answered "slow down" to this request: its slot is given back while it waits. */
@@ -28,15 +30,15 @@ export interface ThrottleReport {
 export interface AdaptiveLimiterOptions {
 	/** The user's "Max Concurrent Requests". */
 	max: number;
-	/** Where slow start begins (default 8: well under any Graph ceiling, one round trip saved over 4). */
+	/** Where slow start begins (default 16: a first round trip above a low ceiling costs refusals, not time: the cut is exact). */
 	initial?: number;
 }
 
 /** Slow start doubles per round trip up to here, then grows ×1.5: overshooting a high ceiling costs fewer refusals. */
 const FAST_RAMP_UNTIL = 16;
-/** Below the ceiling, one slot per this many calm answers: ×1.25 per round trip, whatever the limit. */
+/** Recovering, one slot per this many calm answers: ×1.25 per round trip, whatever the limit. */
 const RECOVERY_SHARE = 4;
-/** A probe above the ceiling after this many round trips without refusals (doubled after each failed probe). */
+/** A probe above the proven concurrency after this many round trips without refusals (doubled after each failed probe). */
 const PROBE_ROUNDS = 128;
 
 export class AdaptiveLimiter {
@@ -45,32 +47,26 @@ export class AdaptiveLimiter {
 	inFlight = 0;
 	/** Highest number of requests this limiter had in flight at once. */
 	peak = 0;
-	/** Highest concurrency that completed a whole round trip without refusals; cuts stop here. */
+	/** Highest concurrency that completed a whole round trip without refusals: cuts stop here, recovery goes back to it. */
 	floor = 0;
-	/** The last wave's first estimate of Meta's ceiling: recovery is fast below it. */
-	ceiling = Number.POSITIVE_INFINITY;
 	private readonly max: number;
-	private readonly waiting: Array<() => void> = [];
+	/** Queued work, woken with the number of others in flight when its slot was taken. */
+	private readonly waiting: Array<(othersAtSend: number) => void> = [];
 	private slowStart = true;
 	/** Bumped on every cut: a wave is the refusals of first attempts sent before it. */
 	private generation = 0;
-	/** Accepted answers so far (any attempt): their growth during a round trip is what Meta held meanwhile. */
-	private answered = 0;
-	/** Refusals answered so far (every attempt): pending, they held part of Meta's capacity. */
-	private refused = 0;
 	private growthCredit = 0;
 	private calmSuccesses = 0;
 	private probeRounds = PROBE_ROUNDS;
 	/** Calm answers in a row while the pool was full at `streakLimit`, to prove a floor. */
 	private streak = 0;
 	private streakLimit: number;
-	/** The first estimate of the current wave, and whether the wave hit while recovering towards the previous one. */
-	private waveEstimate = 0;
-	private recoveryFailed = false;
+	/** The current wave's first bound on Meta's ceiling. */
+	private waveBound = 0;
 
 	constructor(options: AdaptiveLimiterOptions) {
 		this.max = Math.max(1, Math.floor(options.max));
-		this.limit = Math.min(this.max, Math.max(1, Math.floor(options.initial ?? 8)));
+		this.limit = Math.min(this.max, Math.max(1, Math.floor(options.initial ?? 16)));
 		this.streakLimit = this.limit;
 	}
 
@@ -80,41 +76,31 @@ export class AdaptiveLimiter {
 	 * `urgent` work goes ahead of the queue (a list's next page, which everything else waits on).
 	 */
 	async run<T>(work: (report: ThrottleReport) => Promise<T>, urgent = false): Promise<T> {
-		await this.acquire(urgent);
+		// What Meta had of ours when this request arrived: a refusal means Meta's ceiling is at
+		// most that (pending refusals included: they hold its capacity too). Counted when the slot
+		// is taken, not from the answers that come back meanwhile, whose order latency scrambles.
+		let othersAtSend = await this.acquire(urgent);
 		// The wave a refusal belongs to is decided by the first attempt only.
 		const wave = this.generation;
 		let holding = true;
 		let throttledOnce = false;
-		let answeredAtSend = this.answered;
-		let refusedAtSend = this.refused;
-		let inFlightAtSend = this.inFlight;
 		const report: ThrottleReport = {
 			throttled: () => {
 				const firstAttempt = !throttledOnce;
 				throttledOnce = true;
-				// Refusals pending at Meta hold part of its capacity too (they are answered after a
-				// round trip): those answered in this request's round trip count towards the ceiling,
-				// up to what this limiter had at Meta when the request left.
-				const accepted = this.answered - answeredAtSend;
-				const occupied = Math.max(accepted, Math.min(inFlightAtSend, accepted + this.refused - refusedAtSend));
-				this.refused++;
-				this.throttled(wave, firstAttempt, occupied);
+				this.throttled(wave, firstAttempt, othersAtSend);
 				// Cut first, then give the slot back, so the freed slot obeys the new limit.
 				if (holding) this.release();
 				holding = false;
 			},
 			retrying: async () => {
 				if (holding) return;
-				await this.acquire(true);
+				othersAtSend = await this.acquire(true);
 				holding = true;
-				answeredAtSend = this.answered;
-				refusedAtSend = this.refused;
-				inFlightAtSend = this.inFlight;
 			},
 		};
 		try {
 			const result = await work(report);
-			this.answered++;
 			if (!throttledOnce) this.succeeded();
 			return result;
 		} finally {
@@ -126,24 +112,23 @@ export class AdaptiveLimiter {
 		return this.inFlight === 0 && this.waiting.length === 0;
 	}
 
-	private async acquire(urgent: boolean): Promise<void> {
-		if (this.inFlight < this.limit) {
-			this.take();
-			return;
-		}
-		await new Promise<void>((resolve) => (urgent ? this.waiting.unshift(resolve) : this.waiting.push(resolve)));
+	/** Resolves with a slot held, and how many others were in flight when it was taken. */
+	private async acquire(urgent: boolean): Promise<number> {
+		if (this.inFlight < this.limit) return this.take();
+		return await new Promise<number>((resolve) => (urgent ? this.waiting.unshift(resolve) : this.waiting.push(resolve)));
 	}
 
-	private take(): void {
+	private take(): number {
 		this.inFlight++;
 		this.peak = Math.max(this.peak, this.inFlight);
+		return this.inFlight - 1;
 	}
 
 	private release(): void {
 		this.inFlight--;
 		while (this.inFlight < this.limit && this.waiting.length) {
-			this.take();
-			this.waiting.shift()?.();
+			const wake = this.waiting.shift();
+			wake?.(this.take());
 		}
 	}
 
@@ -157,8 +142,8 @@ export class AdaptiveLimiter {
 		}
 		if (this.slowStart) {
 			this.grow(this.limit < FAST_RAMP_UNTIL ? 1 : 0.5, this.max);
-		} else if (this.limit < this.ceiling) {
-			this.grow(1 / RECOVERY_SHARE, this.ceiling);
+		} else if (this.limit < this.floor) {
+			this.grow(1 / RECOVERY_SHARE, this.floor);
 		} else if (++this.calmSuccesses >= this.limit * this.probeRounds) {
 			this.calmSuccesses = 0;
 			this.limit = Math.min(this.max, this.limit + 1);
@@ -172,34 +157,30 @@ export class AdaptiveLimiter {
 		this.limit = Math.min(this.max, upTo, this.limit + 1);
 	}
 
-	/** `acceptedMeanwhile`: what held Meta's capacity during this request's round trip (answers accepted, and refusals pending). */
-	private throttled(wave: number, firstAttempt: boolean, acceptedMeanwhile: number): void {
+	/** `othersAtSend`: requests of ours at Meta when the refused one was sent, an upper bound on Meta's ceiling. */
+	private throttled(wave: number, firstAttempt: boolean, othersAtSend: number): void {
 		this.restartStreak();
 		// A retry's refusal is the tail of a wave that already counted: it never cuts again.
 		if (!firstAttempt) return;
-		const estimate = Math.max(1, acceptedMeanwhile);
+		const bound = Math.max(1, othersAtSend);
 		if (wave === this.generation) {
-			// A new wave. Its first refusal was sent while Meta was full of accepted requests:
-			// those answered during its round trip are Meta's ceiling.
 			this.generation++;
-			const probing = !this.slowStart && this.limit > this.ceiling;
-			if (probing) this.probeRounds *= 2;
-			// A wave while recovering towards the last estimate: that estimate was too high, so
-			// this wave's refined cut becomes the ceiling (no second climb into the same wall).
-			this.recoveryFailed = !this.slowStart && !probing;
+			if (!this.slowStart) {
+				// Above the proven concurrency a probe failed: probe less often. At it, Meta's
+				// ceiling fell: cut, then recover towards it. Below it, the recovery found the fall
+				// still there: that proof is stale.
+				if (this.limit > this.floor) this.probeRounds *= 2;
+				else if (this.limit < this.floor) this.floor = 0;
+			}
 			this.slowStart = false;
 			this.calmSuccesses = 0;
 			this.growthCredit = 0;
-			this.waveEstimate = estimate;
-			this.ceiling = estimate;
-			this.limit = Math.min(this.limit, estimate);
+			this.waveBound = bound;
+			this.limit = Math.min(this.limit, bound);
 		} else if (wave === this.generation - 1) {
-			// The rest of the same wave, sent before the cut. A lower count means the ceiling is
-			// lower still, or (more often) that pending refusals held part of Meta's capacity:
-			// refine, but not below the highest concurrency proven without refusals (unless
-			// this wave's own first estimate is lower: then Meta's ceiling itself fell).
-			this.limit = Math.min(this.limit, Math.max(estimate, Math.min(this.floor, this.waveEstimate)));
-			if (this.recoveryFailed) this.ceiling = this.limit;
+			// The rest of the same wave, sent before the cut: the lowest bound wins, not below the
+			// proven concurrency unless the wave's first bound already was (the ceiling fell).
+			this.limit = Math.min(this.limit, Math.max(bound, Math.min(this.floor, this.waveBound)));
 		}
 		this.restartStreak();
 	}

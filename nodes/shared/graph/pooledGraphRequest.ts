@@ -70,6 +70,8 @@ export function pooledGraphClient(
 	const backoff = { ...DEFAULT_BACKOFF, maxTotalWaitMs: settings.maxRateLimitWaitSeconds * 1000 };
 	const credentialType = platform.credentialTypeOf(context.getNodeParameter('authentication', 0, '') as string);
 	const once = new Map<string, Promise<unknown>>();
+	// A dead token is waited for once per execution, not once per item.
+	const tokenRefused = { confirmed: false };
 	const client: GraphClient = {
 		node: context.getNode(),
 		get: async <T>(path: string, qs: IDataObject, request: GraphGetRequest = {}) =>
@@ -85,6 +87,7 @@ export function pooledGraphClient(
 						timeoutMs: settings.timeoutSeconds * 1000,
 						throttleReport,
 						abandon: request.abandon,
+						tokenRefused,
 					}),
 				request.urgent,
 			),

@@ -21,16 +21,20 @@ import type { BackoffPolicy } from './backoff';
 import { announcedWaitMessage, metaWaitSeconds, retryAfterSeconds, retryDelayMs } from './backoff';
 import type { DescribeOptions, GraphErrorBody, GraphErrorKind } from './graphErrors';
 import { classifyGraphError, describeGraphError, graphErrorOf, redactSecrets, redactDeep } from './graphErrors';
+import { renewalPutOffWithin } from '../tokens/longLivedToken';
 
 export const DEFAULT_TIMEOUT_MS = 60_000;
 /** Transient faults (not throttling) are tried this many times in all. */
 export const TRANSIENT_ATTEMPTS = 3;
 /**
- * A request refused for its token is sent again once, after this: n8n re-reads the credential
- * for every request, and the wait lets another process (a queue-mode worker) that renewed the
- * token, which revokes the old one, finish saving the renewed one first.
+ * A request refused for its token is sent again, and n8n re-reads the credential for it: once at
+ * once, or, when this process has just had a renewal refused (a queue-mode worker that raced
+ * another, whose renewal revoked the token), after each of these waits, until the other
+ * process has saved the renewed token. Once a job's request has been refused for its token
+ * after them, its other requests fail at once.
  */
-const TOKEN_RETRY_WAIT_MS = 1_000;
+const RACING_RENEWAL_WAITS_MS = [1_000, 2_000, 4_000];
+const RACING_RENEWAL_WINDOW_MS = 60_000;
 
 /** The part of an n8n context `graphGet` needs; every context type (execute, poll, load options) has it. */
 export interface GraphRequestContext {
@@ -64,6 +68,8 @@ export interface GraphGetOptions extends DescribeOptions {
 	throttleReport?: { throttled(): void; retrying(): Promise<void> };
 	/** Set when sibling work already failed: stop retrying and give up with that error. */
 	abandon?: AbandonSignal;
+	/** Shared by a job's requests: set once one of them was refused for its token after every retry. */
+	tokenRefused?: { confirmed: boolean };
 }
 
 /** Shared by the requests of one job: the first permanent failure stops the rest. */
@@ -109,23 +115,27 @@ export async function graphGet<T = IDataObject>(
 	const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
 	let waited = 0;
 	let transientAttempts = 0;
-	let tokenRetried = false;
+	let tokenRetries = 0;
 	for (let attempt = 1; ; attempt++) {
+		// A throttled request gave its slot back while it waited: it sends again once it has one,
+		// unless sibling work failed meanwhile (checked after the wait for the slot).
+		if (attempt > 1) await options.throttleReport?.retrying();
 		const stopped = abandonedWith(options.abandon);
 		if (stopped) throw stopped;
-		// A throttled request gave its slot back while it waited: it sends again once it has one.
-		if (attempt > 1) await options.throttleReport?.retrying();
 		const outcome = await attemptGet(context, path, qs, options, timeoutMs);
 		if ('answer' in outcome) return outcome.answer as T;
 		if ('fatal' in outcome) throw await notSentError(context, options, outcome.fatal);
 
 		const failure = outcome.failure;
 		const kind = classifyGraphError(failure.graphError, failure.httpStatus);
-		if (kind === 'invalidToken' && !tokenRetried) {
-			// Once: a token another process renewed meanwhile is the one the retry is signed with.
-			tokenRetried = true;
-			await sleep(TOKEN_RETRY_WAIT_MS);
-			continue;
+		if (kind === 'invalidToken' && !options.tokenRefused?.confirmed) {
+			const racing = renewalPutOffWithin(RACING_RENEWAL_WINDOW_MS);
+			if (tokenRetries < (racing ? RACING_RENEWAL_WAITS_MS.length : 1)) {
+				if (racing) await sleep(RACING_RENEWAL_WAITS_MS[tokenRetries]);
+				tokenRetries++;
+				continue;
+			}
+			if (options.tokenRefused) options.tokenRefused.confirmed = true;
 		}
 		if (kind === 'rateLimited') options.throttleReport?.throttled();
 		if (kind === 'transient') transientAttempts++;

@@ -8,6 +8,7 @@
  */
 import { createHash } from 'crypto';
 import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestHelper, IHttpRequestOptions } from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
 
 import type { GraphErrorKind } from '../graph/graphErrors';
 import { classifyGraphError, graphErrorOf, redactDeep, redactSecrets } from '../graph/graphErrors';
@@ -57,7 +58,15 @@ export type PostponedRenewal = Record<string, never>;
 
 export type TokenRenewalResult = RenewedTokenFields | PostponedRenewal;
 
-export class TokenRenewalError extends Error {}
+export class TokenRenewalError extends Error {
+	/** Meta failed for a passing reason: the next request may try again (otherwise the same credential fails the same way). */
+	readonly passing: boolean;
+
+	constructor(message: string, options: { passing?: boolean } = {}) {
+		super(message);
+		this.passing = options.passing ?? false;
+	}
+}
 
 interface GraphAnswer {
 	statusCode: number;
@@ -70,6 +79,7 @@ interface GraphAnswer {
  * 60 s a data request waits, so a hang on Meta's side costs one bounded wait, not the run.
  */
 const TOKEN_ENDPOINT_TIMEOUT_MS = 20_000;
+const REFRESH_RETRY_WAIT_MS = 2_000;
 
 async function callTokenEndpoint(helpers: IHttpRequestHelper, endpoints: LongLivedTokenEndpoints, path: string, qs: IDataObject): Promise<GraphAnswer> {
 	const options: IHttpRequestOptions = {
@@ -130,9 +140,18 @@ const renewals = new Map<string, { result: Promise<TokenRenewalResult>; settledA
 /** Also how long a renewal put off (PostponedRenewal) is not tried again by this process. */
 const KEEP_SETTLED_RENEWAL_MS = RETRY_AFTER_FAILED_REFRESH_MS;
 
+/** When this process last put a renewal off: a queue-mode worker racing another may be refused right then. */
+let lastPutOffAt = Number.NEGATIVE_INFINITY;
+
+/** Whether a renewal was put off in this process within `windowMs`: then a request refused for its token may be signed with a token another process has just renewed and is saving. */
+export function renewalPutOffWithin(windowMs: number, now = Date.now()): boolean {
+	return now - lastPutOffAt <= windowMs;
+}
+
 /** For tests, where every test starts a new simulated Meta that hands out the same token strings again. */
 export function forgetSettledRenewals(): void {
 	for (const [key, renewal] of renewals) if (renewal.settledAt !== undefined) renewals.delete(key);
+	lastPutOffAt = Number.NEGATIVE_INFINITY;
 }
 
 /** What n8n persists into the credential after this run; throws TokenRenewalError with the fix when renewal is impossible. */
@@ -154,9 +173,16 @@ export async function renewLongLivedToken(
 	const renewal: { result: Promise<TokenRenewalResult>; settledAt?: number } = { result: renewOnce(helpers, credentials, endpoints, now) };
 	renewals.set(key, renewal);
 	renewal.result.then(
-		() => (renewal.settledAt = now),
-		// Nothing was renewed: the next request tries again.
-		() => renewals.delete(key),
+		(result) => {
+			renewal.settledAt = now;
+			if (!isRenewed(result)) lastPutOffAt = Date.now();
+		},
+		// A failure that lasts (an expired token) is remembered like a result, so a run of 100 items
+		// or a poll every minute does not ask Meta again on every request; a passing one is not.
+		(error) => {
+			if (error instanceof TokenRenewalError && !error.passing) renewal.settledAt = now;
+			else renewals.delete(key);
+		},
 	);
 	return await renewal.result;
 }
@@ -185,11 +211,16 @@ async function renewOnce(
 	}
 	const liveToken = String(adopted?.liveToken ?? credentials.liveToken);
 	const times = adopted ?? { issuedAt: Number(credentials.issuedAt) || now, expiresAt: Number(credentials.expiresAt) || 0 };
-	const answer = await callTokenEndpoint(helpers, endpoints, endpoints.refreshPath, {
-		grant_type: endpoints.refreshGrant,
-		access_token: liveToken,
-	});
-	const kind = failureKind(answer, true);
+	const refresh = async () => await callTokenEndpoint(helpers, endpoints, endpoints.refreshPath, { grant_type: endpoints.refreshGrant, access_token: liveToken });
+	let answer = await refresh();
+	let kind = failureKind(answer, true);
+	if (kind === 'transient') {
+		// Once more after a moment: for a workflow that runs every 30 or 45 days this run may be
+		// the last chance before the token expires.
+		await sleep(REFRESH_RETRY_WAIT_MS);
+		answer = await refresh();
+		kind = failureKind(answer, true);
+	}
 	if (!kind) {
 		const grant = grantOf(answer, now);
 		return renewed(grant.token, grant.times, pasted);
@@ -273,6 +304,7 @@ function grantOf(answer: GraphAnswer, now: number): TokenGrant {
 function exchangeRefused(endpoints: LongLivedTokenEndpoints, answer: GraphAnswer): TokenRenewalError {
 	return new TokenRenewalError(
 		`Meta refused to exchange the ${endpoints.platform} token for a 60-day one (check the App Secret, or paste a fresh token: short-lived tokens expire after one hour). Meta says: ${metaSays(answer)}`,
+		{ passing: ['transient', 'rateLimited'].includes(failureKind(answer, true) ?? '') },
 	);
 }
 
