@@ -102,10 +102,12 @@ function watchOf(context: IPollFunctions): Watch {
 		// Recent: newest first, so a poll stops at what it has seen.
 		const qs: IDataObject = { q, search_type: 'RECENT', ...(mode === 'TAG' ? { search_mode: 'TAG' } : {}), ...(mediaType ? { media_type: mediaType } : {}), ...(author ? { author_username: author } : {}), fields: POST_EVENT_FIELDS };
 		const list = async (graph: Graph, state: NewItemsState | undefined, now: number): Promise<ReadList[]> => {
+			// The quota is a rolling 24 hours: a throttled search fails at once instead of spending more of it.
+			const search: Graph = async (path, pageQs, scope, shape) => await graph(path, pageQs, scope, shape, { retryWhenThrottled: false });
 			try {
-				return [await newestFirst(graph, '/keyword_search', qs, THREADS_SCOPES.keywordSearch, state, now)];
+				return [await newestFirst(search, '/keyword_search', qs, THREADS_SCOPES.keywordSearch, state, now)];
 			} catch (error) {
-				// Throttled: the daily search quota explained, as the node's Keyword Search does (not retried: see transport.ts).
+				// Throttled: the daily search quota explained, as the node's Keyword Search does.
 				throw explainSearchRefusal(error);
 			}
 		};

@@ -25,6 +25,8 @@ export interface DiscoveryList {
 	hints?: (rows: IDataObject[], graph: GraphClient, hint: (message: string) => void) => Promise<void> | void;
 	/** Rewrites a refusal in this list's terms (the search quota), or returns it as it is. */
 	explain?: (error: unknown) => unknown;
+	/** false: a throttled page fails at once (the search quota: waiting does not refill it). */
+	retryWhenThrottled?: boolean;
 }
 
 export function discoveryListJob(input: ItemInput, list: DiscoveryList): OperationJob {
@@ -34,7 +36,11 @@ export function discoveryListJob(input: ItemInput, list: DiscoveryList): Operati
 		let rows: IDataObject[];
 		try {
 			const path = typeof list.path === 'string' ? list.path : await list.path(graph, abandon);
-			rows = await listPosts(graph, { path, qs: list.qs, limit, pageSizeMax: PAGE_SIZE_MAX, requiredScope: list.requiredScope, simplify, insightColumns: [] }, abandon);
+			rows = await listPosts(
+				graph,
+				{ path, qs: list.qs, limit, pageSizeMax: PAGE_SIZE_MAX, requiredScope: list.requiredScope, simplify, insightColumns: [], retryWhenThrottled: list.retryWhenThrottled },
+				abandon,
+			);
 		} catch (error) {
 			throw list.explain ? list.explain(error) : error;
 		}

@@ -117,17 +117,21 @@ export async function observePosts<Post extends WatchedObject>(
 	return { watched: posts, observations: observations.flatMap((entry) => entry ?? []), interruptedBy };
 }
 
-/** A poll's GET on a platform: the node's credential, the one transport, the poll's backoff and timeout. */
+/**
+ * A poll's GET on a platform: the node's credential, the one transport, the poll's backoff and
+ * timeout. `retryWhenThrottled: false` makes a throttled answer fail at once (transport.ts).
+ */
 export function pollGetter(context: IPollFunctions, platform: GraphPlatform, backoff: BackoffPolicy) {
 	const { timeoutSeconds } = requestSettingsOf(context.getNodeParameter('options', {}) as IDataObject);
 	const tokenRefused = { confirmed: false };
-	return async <T>(path: string, qs: IDataObject, requiredScope: string, shape: AnswerShape = 'object'): Promise<T> =>
+	return async <T>(path: string, qs: IDataObject, requiredScope: string, shape: AnswerShape = 'object', request: { retryWhenThrottled?: boolean } = {}): Promise<T> =>
 		await graphGet<T>(context, path, qs, {
 			baseURL: platform.baseUrl,
 			credentialType: platform.credentialTypeOf(context.getNodeParameter('authentication', '') as string),
 			credentialName: platform.credentialName,
 			requiredScope,
 			backoff,
+			retryWhenThrottled: request.retryWhenThrottled,
 			shape,
 			timeoutMs: timeoutSeconds * 1000,
 			tokenRefused,

@@ -30,6 +30,8 @@ export interface GraphGetRequest {
 	abandon?: AbandonSignal;
 	/** Goes ahead of queued requests (a list's next page, which everything else waits on). */
 	urgent?: boolean;
+	/** false: a throttled answer is not retried (transport.ts). */
+	retryWhenThrottled?: boolean;
 }
 
 /** One execution's way to the API: every request of every input item goes through it. */
@@ -84,6 +86,7 @@ export function pooledGraphClient(
 						requiredScope: request.requiredScope ?? defaultScope,
 						shape: request.shape,
 						backoff,
+						retryWhenThrottled: request.retryWhenThrottled,
 						timeoutMs: settings.timeoutSeconds * 1000,
 						throttleReport,
 						abandon: request.abandon,

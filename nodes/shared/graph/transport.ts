@@ -6,9 +6,10 @@
  * - retries with one backoff: throttling (codes 4/17/32/613/80002, HTTP 429) until the
  *   policy's total wait, never sooner than Meta said (Retry-After, or Instagram's
  *   X-Business-Use-Case-Usage estimated_time_to_regain_access: a wait beyond the budget
- *   fails at once), transient faults (5xx with or without a Graph body, codes 1/2, an
- *   HTML error page, a reset connection, a timeout, an answer that is not valid JSON or
- *   lacks the shape asked for) a few times;
+ *   fails at once) unless the caller says waiting does not help (`retryWhenThrottled`),
+ *   transient faults (5xx with or without a Graph body, codes 1/2, an HTML error page, a
+ *   reset connection, a timeout, an answer that is not valid JSON or lacks the shape asked
+ *   for) a few times;
  * - error mapping into one readable NodeApiError (graphErrors.ts);
  * - redaction: the credential's exact token and secret values, and anything shaped like a
  *   credential, are removed from every text an error keeps. The raw HTTP error (which holds
@@ -60,6 +61,12 @@ export interface GraphGetOptions extends DescribeOptions {
 	credentialType: string;
 	/** Retry throttled and transient answers with backoff; without it the first error is thrown. */
 	backoff?: BackoffPolicy;
+	/**
+	 * false: a throttled answer fails at once, whatever the backoff allows (transient faults are
+	 * still retried). For a quota that waiting does not refill, where each retry spends more of it:
+	 * Threads keyword search's 2,200 queries per account in a rolling 24 hours. Default true.
+	 */
+	retryWhenThrottled?: boolean;
 	/** Give up on a request (and the credential's check before it) after this long. */
 	timeoutMs?: number;
 	/** Default 'object'. */
@@ -94,13 +101,6 @@ interface Failure {
 }
 
 const TIMED_OUT: unique symbol = Symbol('timed out');
-
-/**
- * Throttling on these paths is a quota, not a burst: Threads keyword search allows 2,200 queries
- * per account in a rolling 24 hours, so waiting a minute does not help and every retry spends
- * more of it. Such an answer is not retried (other endpoints' throttling is).
- */
-const QUOTA_LIMITED_PATH = /^\/?keyword_search$/;
 
 /**
  * GET a Graph path with the node's credential. Returns the parsed answer, or throws a
@@ -146,7 +146,7 @@ export async function graphGet<T = IDataObject>(
 			continue;
 		}
 		let announced: number | undefined;
-		if (policy && kind === 'rateLimited' && !QUOTA_LIMITED_PATH.test(path)) {
+		if (policy && kind === 'rateLimited' && options.retryWhenThrottled !== false) {
 			announced = metaWaitSeconds(failure.headers, failure.graphError.code);
 			const delay = retryDelayMs(attempt, policy, Math.random, announced);
 			if (waited + delay <= policy.maxTotalWaitMs) {

@@ -35,6 +35,8 @@ export interface PostListing {
 	insightsOf?: (post: IDataObject, abandon: AbandonSignal) => Promise<PostInsights> | undefined;
 	/** Which posts become rows (the others do not count towards the limit); default every post. */
 	keep?: (post: IDataObject) => boolean;
+	/** false: a throttled page fails at once (a quota that waiting does not refill). */
+	retryWhenThrottled?: boolean;
 }
 
 export async function listPosts(graph: GraphClient, listing: PostListing, job: AbandonSignal): Promise<IDataObject[]> {
@@ -51,6 +53,7 @@ export async function listPosts(graph: GraphClient, listing: PostListing, job: A
 				shape: 'posts',
 				abandon,
 				urgent: true,
+				retryWhenThrottled: listing.retryWhenThrottled,
 			}),
 		onPage: (page) => {
 			const data = listing.keep ? page.filter(listing.keep) : page;

@@ -56,7 +56,8 @@ export const keywordSearch: Operation = (input) => {
 			const me = await graph.getOnce<IDataObject>('/me', { fields: 'id,username' }, { shape: 'node' });
 			if (authors.has(String(me.username ?? '').toLowerCase())) hint(`Every post found is your own. ${APPROVAL_TEXT}`);
 		},
-		// A throttled search is not retried (the transport knows /keyword_search's quota): it fails at once, explained.
+		// The quota is a rolling 24 hours: a throttled search fails at once, explained, instead of spending more of it.
+		retryWhenThrottled: false,
 		explain: explainSearchRefusal,
 	});
 };
