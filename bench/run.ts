@@ -2,12 +2,14 @@
  * `npm run bench`: every post with its insights, through n8n's engine, against the simulator
  * with a per-request latency and a rate limit that refuses requests beyond `cap` in flight
  * (Meta's code 4, answered after the latency and counted in flight meanwhile, as Meta does).
+ * Every measurement runs in a fresh Node process, warmed up on its own scenario first.
  * Prints the table, writes bench/results.md, results.json and chart.svg.
  * A measurement, not a test: nothing here passes or fails (the targets are reported, not enforced).
  *
  * Development runs (nothing written): `-- --quick` (N=1,000, no baselines),
  * `-- --sizes=1000 --configs=200:20,50:20 --no-baseline --refusals=instant`.
  */
+import { spawn } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import nock from 'nock';
@@ -103,11 +105,45 @@ async function measure(scenario: ScenarioName, n: number, latencyMs: number, cap
 	};
 }
 
+interface MeasurementSpec {
+	scenario: ScenarioName;
+	n: number;
+	latencyMs: number;
+	cap: number;
+	batchFactor?: number;
+	refusals: RefusalModel;
+}
+
+/**
+ * One measurement in a fresh Node process (warmed up on the same scenario first): no row
+ * inherits an earlier scenario's heap, garbage or JIT state, so the order of the table does
+ * not change its figures, and peak RSS is that scenario's own.
+ */
+async function measureIsolated(scenario: ScenarioName, n: number, latencyMs: number, cap: number, batchFactor?: number): Promise<Row> {
+	const spec: MeasurementSpec = { scenario, n, latencyMs, cap, batchFactor, refusals };
+	const child = spawn(process.execPath, [...process.execArgv, __filename, `--measure=${JSON.stringify(spec)}`], { stdio: ['ignore', 'pipe', 'inherit'] });
+	let stdout = '';
+	child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+	const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+	const last = stdout.trim().split('\n').at(-1) ?? '';
+	if (code !== 0 || !last.startsWith('{')) throw new Error(`measurement ${JSON.stringify(spec)} failed (exit ${code}): ${stdout.slice(-2000)}`);
+	return JSON.parse(last) as Row;
+}
+
+/** The child's side of measureIsolated: warm up, measure, print the row as the last line. */
+async function measureHere(spec: MeasurementSpec): Promise<void> {
+	refusals = spec.refusals;
+	if (spec.scenario.startsWith('httpRequest') && !loadHttpRequestNode()) throw new Error('HTTP Request node not available');
+	await measure(spec.scenario, 200, 20, 20, spec.batchFactor);
+	const row = await measure(spec.scenario, spec.n, spec.latencyMs, spec.cap, spec.batchFactor);
+	process.stdout.write(`${JSON.stringify(row)}\n`);
+}
+
 /** The hand-tuned baseline: the most aggressive batch interval that completes without failed items. */
 async function measureHandTuned(n: number, latencyMs: number, cap: number): Promise<Row> {
 	let row: Row | undefined;
 	for (const factor of BATCH_INTERVAL_FACTORS) {
-		row = await measure('httpRequestBatched', n, latencyMs, cap, factor);
+		row = await measureIsolated('httpRequestBatched', n, latencyMs, cap, factor);
 		if (!row.failedItems) break;
 	}
 	return row as Row;
@@ -173,13 +209,9 @@ async function main(): Promise<void> {
 	const haveHttpNode = withBaseline && loadHttpRequestNode();
 	if (withBaseline && !haveHttpNode) console.warn('n8n-nodes-base not installed (run `npm run demo` once): HTTP Request baselines skipped');
 
-	// Warm-up (module loading, JIT), not reported: every scenario is measured warm.
-	const warmUps: ScenarioName[] = ['ours', 'listThenGetInsights', ...(haveHttpNode ? (['httpRequestDefault', 'httpRequestBatched'] as const) : [])];
-	for (const scenario of warmUps) await measure(scenario, 200, 20, 20);
-
 	const rows: Row[] = [];
 	const run = async (scenario: ScenarioName, n: number, latencyMs: number, cap: number) => {
-		const row = scenario === 'httpRequestBatched' ? await measureHandTuned(n, latencyMs, cap) : await measure(scenario, n, latencyMs, cap);
+		const row = scenario === 'httpRequestBatched' ? await measureHandTuned(n, latencyMs, cap) : await measureIsolated(scenario, n, latencyMs, cap);
 		rows.push(row);
 		console.log(
 			`${SCENARIO_LABELS[scenario].padEnd(44)} N=${String(n).padStart(4)} ${String(latencyMs).padStart(3)}ms cap ${String(cap).padStart(2)}: ${seconds(row.wallMs)} s (${ratio(row).toFixed(2)}× limit), ${row.requests} requests, ${row.refused} refused, ${row.failedItems} failed, peak ${row.peakInFlight}`,
@@ -219,7 +251,7 @@ async function main(): Promise<void> {
 		'Targets (issue 14; defaults, no tuning):',
 		...targetLines,
 		'',
-		"CPU and memory of this package's List + Include Insights (50 ms, cap 20; the whole process: n8n engine, simulator and node):",
+		"CPU and memory of this package's List + Include Insights (50 ms, cap 20; each row measured in its own Node process: n8n engine, simulator and node; peak RSS includes the warm-up on 200 posts):",
 		...cpuLines,
 		'',
 		'![chart](chart.svg)',
@@ -234,7 +266,8 @@ async function main(): Promise<void> {
 
 const loadBefore = fs.existsSync('/proc/loadavg') ? fs.readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ') : 'unknown';
 
-main().catch((error) => {
+const measurement = option('measure');
+(measurement ? measureHere(JSON.parse(measurement) as MeasurementSpec) : main()).catch((error) => {
 	console.error(error);
 	process.exitCode = 1;
 });

@@ -42,6 +42,16 @@ describe('AdaptiveLimiter', () => {
 		expect(limiter.inFlight).toBe(4);
 	});
 
+	it('slow start beyond 16 grows by half a slot per accepted request: ×1.5 per round trip', async () => {
+		const { limiter, held, start } = holdingLimiter({ max: 50, initial: 16 });
+		start(1000);
+		await settle();
+		await acceptRounds(held, 1);
+		expect(limiter.limit).toBe(24);
+		await acceptRounds(held, 1);
+		expect(limiter.limit).toBe(36);
+	});
+
 	it('slow start: each accepted request while the pool is full adds a slot, up to the maximum', async () => {
 		const { limiter, held, start } = holdingLimiter({ max: 6, initial: 2 });
 		start(40);
@@ -82,6 +92,25 @@ describe('AdaptiveLimiter', () => {
 		await settle();
 		held.at(-1)?.report.throttled();
 		expect(limiter.limit).toBe(1);
+	});
+
+	it('a refusal from an older wave than the last one changes nothing', async () => {
+		const { limiter, held, start } = holdingLimiter({ max: 50, initial: 16 });
+		start(16);
+		await settle();
+		held[12].report.throttled();
+		expect(limiter.limit).toBe(12);
+		// Four answers come back (15 were still in flight); one request is sent after the cut: the next wave.
+		start(4);
+		for (const request of held.slice(4, 8)) request.finish();
+		await settle();
+		const afterCut = held.slice(16);
+		expect(afterCut).toHaveLength(1);
+		afterCut.at(-1)?.report.throttled();
+		expect(limiter.limit).toBe(11);
+		// A request of the first wave (sent with 3 others) is refused only now: two waves old.
+		held[3].report.throttled();
+		expect(limiter.limit).toBe(11);
 	});
 
 	it('a throttled request gives its slot back while it waits, and retries ahead of the queue', async () => {
@@ -127,44 +156,72 @@ describe('AdaptiveLimiter', () => {
 		expect(limiter.limit).toBe(8);
 	});
 
-	it('after Meta’s ceiling falls below the proven concurrency it recovers ×1.25 per calm round trip back to it; a refusal during the recovery drops that proof', async () => {
-		const { limiter, held, start } = holdingLimiter({ max: 50, initial: 16 });
-		start(12);
+	/** Slow start ended by a refusal at `level`, then `rounds` calm round trips with a full pool: `level` is proven. */
+	async function provenAt(level: number, rounds = 3) {
+		const setup = holdingLimiter({ max: 50, initial: level + 1 });
+		setup.start(level + 1);
 		await settle();
-		// Slow start ends at 12 (a refused request sent with 12 others); 12 is then proven.
-		start(1);
+		setup.held[level].report.throttled();
+		expect(setup.limiter.limit).toBe(level);
+		setup.start(100_000);
+		await acceptRounds(setup.held, rounds);
+		expect(setup.limiter.floor).toBe(level);
+		return setup;
+	}
+
+	/** One round trip at Meta with a ceiling of `ceiling`: the oldest `ceiling` requests are accepted, the rest refused. */
+	async function roundAtCeiling(held: HeldRequest[], ceiling: number): Promise<void> {
+		const round = held.splice(0);
+		for (const request of round.slice(ceiling)) request.report.throttled();
+		for (const request of round.slice(0, ceiling)) request.finish();
 		await settle();
-		held[12].report.throttled();
-		expect(limiter.limit).toBe(12);
-		start(1000);
-		await acceptRounds(held, 3);
-		expect(limiter.floor).toBe(12);
-		expect(limiter.limit).toBe(12);
-		// Meta's ceiling falls: with the pool drained, a request sent with 4 others is refused.
+	}
+
+	it('Meta’s ceiling falls below the proven concurrency (a full pool, whose bound says nothing): cut by a quarter per wave, then recover ×1.25 per calm round trip, not one slot at a time', async () => {
+		const { limiter, held } = await provenAt(12);
+		// Every request of the full pool was sent with 11 others: refused, the limit goes to 9.
 		for (const request of held.splice(0)) request.report.throttled();
-		expect(limiter.limit).toBeLessThan(12);
-		const cut = limiter.limit;
-		const limits = [cut];
-		for (let round = 0; round < 8; round++) {
+		expect(limiter.limit).toBe(9);
+		await settle();
+		const limits: number[] = [];
+		for (let round = 0; round < 3; round++) {
 			await acceptRounds(held, 1);
 			limits.push(limiter.limit);
 		}
-		// A quarter of the limit per round trip (at least one slot), and it stops at the proven 12.
-		for (let index = 1; index < limits.length; index++) expect(limits[index] - limits[index - 1]).toBeLessThanOrEqual(Math.ceil(limits[index - 1] / 4));
-		expect(limits.at(-1)).toBe(12);
-		expect(limits.filter((limit) => limit === 12).length).toBeGreaterThan(1);
-		// Meta falls again, and is still down when the recovery climbs back: a refusal below 12
-		// drops the proof, and the limit stays where that wave put it.
-		for (const request of held.splice(0)) request.report.throttled();
-		expect(limiter.floor).toBe(12);
-		await acceptRounds(held, 1);
-		expect(limiter.limit).toBeLessThan(12);
-		held.at(-1)?.report.throttled();
-		expect(limiter.floor).toBe(0);
-		const settled = limiter.limit;
-		for (const request of held.splice(0, held.length - 1)) request.finish();
-		await acceptRounds(held, 5);
-		expect(limiter.limit).toBe(settled);
+		// 9 → 11 (+2.25) → 12 (+2.75, stopped at the proven 12).
+		expect(limits).toEqual([11, 12, 12]);
+	});
+
+	it('a fall that lasts (20 → 8): a few waves, not one per slot; the recovery stops just below the new ceiling', async () => {
+		const { limiter, held } = await provenAt(20);
+		const cuts: number[] = [];
+		for (let round = 0; round < 40; round++) {
+			const before = limiter.limit;
+			await roundAtCeiling(held, 8);
+			if (limiter.limit < before) cuts.push(limiter.limit);
+		}
+		// Down to 8 in at most 6 waves (one slot per wave would take 12); after that only the rare
+		// probes at 9 (after 8, 16, 32 round trips) are refused.
+		expect(cuts.indexOf(8)).toBeGreaterThanOrEqual(0);
+		expect(cuts.indexOf(8)).toBeLessThan(6);
+		expect(cuts.slice(cuts.indexOf(8)).every((cut) => cut === 8)).toBe(true);
+		expect(cuts.length - cuts.indexOf(8)).toBeLessThanOrEqual(4);
+		expect(limiter.limit).toBe(8);
+		expect(limiter.floor).toBe(8);
+	});
+
+	it('after a fall it probes soon, and sooner after every probe that held: the ceiling coming back is found in tens of round trips, not thousands', async () => {
+		const { limiter, held } = await provenAt(20);
+		for (let round = 0; round < 40; round++) await roundAtCeiling(held, 8);
+		expect(limiter.limit).toBe(8);
+		// Meta is back at 20.
+		let rounds = 0;
+		while (limiter.limit < 20 && rounds < 500) {
+			await acceptRounds(held, 1);
+			rounds++;
+		}
+		expect(limiter.limit).toBe(20);
+		expect(rounds).toBeLessThan(150);
 	});
 
 	it('at or above the proven concurrency it probes one slot at a time, rarely, and less often after a failed probe', async () => {

@@ -1,4 +1,4 @@
-import { metaWaitSeconds, regainAccessSeconds, retryDelayMs } from '../../nodes/shared/graph/backoff';
+import { metaWaitSeconds, regainAccessSeconds, retryAfterSeconds, retryDelayMs } from '../../nodes/shared/graph/backoff';
 
 const usage = (entries: unknown) => ({ 'x-business-use-case-usage': JSON.stringify(entries) });
 
@@ -19,5 +19,14 @@ describe("X-Business-Use-Case-Usage's estimated_time_to_regain_access", () => {
 		expect(metaWaitSeconds(headers)).toBe(5);
 		const delay = retryDelayMs(1, { baseDelayMs: 200, maxDelayMs: 15_000, maxTotalWaitMs: 600_000 }, () => 0.5, metaWaitSeconds(usage({ '1': [{ estimated_time_to_regain_access: 2 }] })));
 		expect(delay).toBe(120_000);
+	});
+
+	it('Retry-After is read as seconds or as an HTTP date; anything else says nothing', () => {
+		const now = Date.parse('2026-11-29T12:00:00Z');
+		expect(retryAfterSeconds({ 'retry-after': '7' }, now)).toBe(7);
+		expect(retryAfterSeconds({ 'Retry-After': 'Sun, 29 Nov 2026 12:00:03 GMT' }, now)).toBe(3);
+		expect(retryAfterSeconds({ 'Retry-After': 'Sun, 29 Nov 2026 11:59:00 GMT' }, now)).toBe(0);
+		expect(retryAfterSeconds({ 'Retry-After': 'soon' }, now)).toBeUndefined();
+		expect(retryAfterSeconds({}, now)).toBeUndefined();
 	});
 });

@@ -15,10 +15,13 @@
  *   arrivals at Meta), unless the wave's first N is lower: then Meta's ceiling itself fell;
  * - a retry's refusal never cuts again; throttled requests give their slot back while they
  *   back off, and take one again (ahead of the queue) to retry;
- * - below that proven concurrency (after Meta's ceiling fell) the limit recovers ×1.25 per
- *   round trip; a wave during the recovery means the fall lasts: the proof is dropped;
- * - at or above it, it probes one slot at a time, rarely (a probe that fails costs a round
- *   trip of refusals), less often after every failed probe.
+ * - a later wave at a concurrency already proven, whose refused requests were sent with a full
+ *   pool (their bound says only "less than the limit"), means Meta's ceiling fell: the limit is
+ *   cut by a quarter per wave, then recovers ×1.25 per round trip towards the proven level;
+ *   when the recovery meets the fallen ceiling, it stops just below it;
+ * - above the proven level it probes one slot at a time, rarely (a probe that fails costs a
+ *   round trip of refusals): less often after every failed probe, sooner after one that held
+ *   and soon after a fall (a ceiling that moves may rise again).
  */
 export interface ThrottleReport {
 	/** Meta answered "slow down" to this request: its slot is given back while it waits. */
@@ -40,6 +43,10 @@ const FAST_RAMP_UNTIL = 16;
 const RECOVERY_SHARE = 4;
 /** A probe above the proven concurrency after this many round trips without refusals (doubled after each failed probe). */
 const PROBE_ROUNDS = 128;
+const MIN_PROBE_ROUNDS = 4;
+const PROBE_ROUNDS_AFTER_FALL = 8;
+/** A wave at a proven concurrency (Meta's ceiling fell) whose bound tells nothing (a full pool): cut to this share. */
+const FALL_CUT = 0.75;
 
 export class AdaptiveLimiter {
 	limit: number;
@@ -63,6 +70,8 @@ export class AdaptiveLimiter {
 	private streakLimit: number;
 	/** The current wave's first bound on Meta's ceiling. */
 	private waveBound = 0;
+	/** The limit the last cut (or its refinement) left: a wave above it means the limit grew since. */
+	private cutLevel = Number.POSITIVE_INFINITY;
 
 	constructor(options: AdaptiveLimiterOptions) {
 		this.max = Math.max(1, Math.floor(options.max));
@@ -137,6 +146,11 @@ export class AdaptiveLimiter {
 		if (this.inFlight < this.limit) return;
 		if (++this.streak >= this.streakLimit) {
 			// `streakLimit` requests in a row accepted with the pool that full: a round trip at that concurrency.
+			if (!this.slowStart && this.streakLimit > Math.max(this.floor, this.cutLevel)) {
+				// A probe held for a whole round trip: the ceiling may have risen (another client
+				// stopped), so the next probe comes sooner.
+				this.probeRounds = Math.max(MIN_PROBE_ROUNDS, this.probeRounds / 2);
+			}
 			this.floor = Math.max(this.floor, this.streakLimit);
 			this.restartStreak();
 		}
@@ -165,24 +179,42 @@ export class AdaptiveLimiter {
 		const bound = Math.max(1, othersAtSend);
 		if (wave === this.generation) {
 			this.generation++;
-			if (!this.slowStart) {
-				// Above the proven concurrency a probe failed: probe less often. At it, Meta's
-				// ceiling fell: cut, then recover towards it. Below it, the recovery found the fall
-				// still there: that proof is stale.
-				if (this.limit > this.floor) this.probeRounds *= 2;
-				else if (this.limit < this.floor) this.floor = 0;
-			}
+			this.waveBound = bound;
+			this.limit = this.slowStart ? Math.min(this.limit, bound) : this.cutAfterSlowStart(bound);
 			this.slowStart = false;
 			this.calmSuccesses = 0;
 			this.growthCredit = 0;
-			this.waveBound = bound;
-			this.limit = Math.min(this.limit, bound);
 		} else if (wave === this.generation - 1) {
 			// The rest of the same wave, sent before the cut: the lowest bound wins, not below the
 			// proven concurrency unless the wave's first bound already was (the ceiling fell).
 			this.limit = Math.min(this.limit, Math.max(bound, Math.min(this.floor, this.waveBound)));
 		}
+		this.cutLevel = this.limit;
 		this.restartStreak();
+	}
+
+	/** The cut of a wave that is not slow start's, by what the limit did since the last cut. */
+	private cutAfterSlowStart(bound: number): number {
+		const grew = this.limit > this.cutLevel;
+		if (grew && this.limit > this.floor) {
+			// A probe above the proven concurrency failed: back, and probe less often.
+			this.probeRounds *= 2;
+			return Math.min(this.limit, bound);
+		}
+		if (grew) {
+			// Recovering towards the proven concurrency, it met Meta's (fallen) ceiling: stop just below.
+			this.floor = Math.min(this.limit - 1, bound);
+			return this.floor;
+		}
+		if (this.limit <= this.floor && bound >= this.limit - 1) {
+			// Refused at a concurrency proven before, with a full pool (whose bound only says "less
+			// than the limit"): Meta's ceiling fell. Cut by a share, then recover towards the proof;
+			// a ceiling that moves may rise again too, so probe soon.
+			this.probeRounds = PROBE_ROUNDS_AFTER_FALL;
+			return Math.max(1, Math.floor(this.limit * FALL_CUT));
+		}
+		// The last cut was not deep enough: the bound says how much more.
+		return Math.min(this.limit, bound);
 	}
 
 	private restartStreak(): void {

@@ -30,12 +30,15 @@ export function retryDelayMs(
 	return Math.round(Math.max(jittered, floor));
 }
 
-/** Reads Retry-After (seconds form) from response headers of any casing; undefined when absent. */
-export function retryAfterSeconds(headers: Record<string, unknown> | undefined): number | undefined {
+/** Reads Retry-After from response headers of any casing, as seconds or as an HTTP date (RFC 9110); undefined when absent or unreadable. */
+export function retryAfterSeconds(headers: Record<string, unknown> | undefined, now = Date.now()): number | undefined {
 	if (!headers) return undefined;
 	const entry = Object.entries(headers).find(([name]) => name.toLowerCase() === 'retry-after');
-	const seconds = entry ? Number(entry[1]) : Number.NaN;
-	return Number.isFinite(seconds) ? seconds : undefined;
+	if (!entry) return undefined;
+	const text = String(entry[1]).trim();
+	if (/^\d+(\.\d+)?$/.test(text)) return Number(text);
+	const at = Date.parse(text);
+	return Number.isFinite(at) ? Math.max(0, (at - now) / 1000) : undefined;
 }
 
 /**
