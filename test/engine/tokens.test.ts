@@ -238,20 +238,28 @@ describe('Self-renewing token', () => {
 		expect(stale.persisted).toEqual([]);
 	});
 
-	it('queue mode, worst case: worker B read the due credential just before worker A saved its renewal (which revoked the old token); B is refused, writes nothing, and its request succeeds on the re-read credential', async () => {
+	/**
+	 * Queue mode: worker A renews the 8-day-old token (Meta revokes the old one); worker B, another
+	 * process on the same database, reads the credential as it was before A's save while `stale()` holds.
+	 */
+	async function workerBehindRenewal(stale: () => boolean) {
 		const shared = tokenCredential(threads.token);
 		await dailyRun(shared);
 		jest.setSystemTime(START + 8 * DAY);
-		const staleState = { ...shared.store.threadsApi };
+		const staleState: ICredentialDataDecryptedObject = { ...shared.store.threadsApi, renewalGate: '' };
 		await dailyRun(shared); // worker A renews and saves
 		threads.sim.revokeToken(String(staleState.liveToken)); // the worst reading: a refreshed token is revoked
 		const renewedState = { ...shared.store.threadsApi };
-		// Worker B: the same database, but its first read happened before A's save.
 		const workerB = createCredentialsHelper(shared.store);
-		let reads = 0;
 		const read = workerB.getDecrypted.bind(workerB);
-		workerB.getDecrypted = async (...args) => (reads++ === 0 ? { ...staleState, renewalGate: '' } : await read(...args));
+		workerB.getDecrypted = async (...args) => (stale() ? { ...staleState } : await read(...args));
 		forgetSettledRenewals(); // B is another process: it never saw A's renewal
+		return { shared, workerB, renewedState };
+	}
+
+	it('queue mode, worst case: worker B read the due credential just before worker A saved its renewal (which revoked the old token); B is refused, writes nothing, and its request succeeds on the re-read credential', async () => {
+		let reads = 0;
+		const { shared, workerB, renewedState } = await workerBehindRenewal(() => reads++ === 0);
 		const result = await dailyRun(workerB);
 		expect(result.error).toBeUndefined();
 		expect(result.items).toHaveLength(1);
@@ -262,18 +270,10 @@ describe('Self-renewing token', () => {
 	});
 
 	it('queue mode, slower: worker A saves its renewal 2.5 s after Meta refused worker B; B re-reads the credential until it finds it, and its run succeeds', async () => {
-		const shared = tokenCredential(threads.token);
-		await dailyRun(shared);
-		jest.setSystemTime(START + 8 * DAY);
-		const staleState: ICredentialDataDecryptedObject = { ...shared.store.threadsApi, renewalGate: '' };
-		await dailyRun(shared); // worker A renews at Meta...
-		threads.sim.revokeToken(String(staleState.liveToken));
-		// ...but the database shows it only 2.5 s later (a slow answer, a slow save).
-		const workerB = createCredentialsHelper(shared.store);
-		const savedAt = performance.now() + 2_500;
-		const read = workerB.getDecrypted.bind(workerB);
-		workerB.getDecrypted = async (...args) => (performance.now() < savedAt ? { ...staleState } : await read(...args));
-		forgetSettledRenewals();
+		let savedAt = Number.POSITIVE_INFINITY;
+		const { workerB } = await workerBehindRenewal(() => performance.now() < savedAt);
+		// The database shows A's renewal only 2.5 s from now (a slow answer, a slow save).
+		savedAt = performance.now() + 2_500;
 		const result = await dailyRun(workerB);
 		expect(result.error).toBeUndefined();
 		expect(result.items).toHaveLength(1);

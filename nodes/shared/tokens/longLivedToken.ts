@@ -271,8 +271,8 @@ async function adoptPastedToken(
 	const info = ((debug.body.data as IDataObject | undefined) ?? debug.body) as IDataObject;
 	const debugFailure = failureKind(debug);
 	// Meta calls the pasted token invalid. Either it is, or another process (a queue-mode worker)
-	// adopted and renewed it a moment ago, which revokes it: put the gate off and let the request
-	// run with what n8n re-reads. A really dead token then fails there, with the fix in its message.
+	// adopted and renewed it a moment ago, which revokes it: save nothing and let the request run
+	// with what n8n re-reads. A really dead token then fails there, with the fix in its message.
 	if (debugFailure === 'invalidToken' || info.is_valid === false) return POSTPONED;
 	if (debugFailure) return await adoptUnasked();
 	const times: LiveTokenTimes = {
