@@ -7,7 +7,7 @@
  * A measurement, not a test: nothing here passes or fails (the targets are reported, not enforced).
  *
  * Development runs (nothing written): `-- --quick` (N=1,000, no baselines),
- * `-- --sizes=1000 --configs=200:20,50:20 --no-baseline --refusals=instant`.
+ * `-- --sizes=1000 --configs=200:20,50:20 --no-baseline --refusals=instant --simulator=remote`.
  */
 import { spawn } from 'child_process';
 import * as fs from 'fs';
@@ -23,6 +23,8 @@ import { ThreadsSimulator } from '../test/simulator/threadsSimulator';
 import type { ScenarioName } from './scenarios';
 import { BATCH_INTERVAL_FACTORS, HTTP_REQUEST_TYPE, OUTPUT_NODE, SCENARIO_LABELS, scenarioWorkflow } from './scenarios';
 import { renderChart } from './chart';
+import type { RemoteSimulator } from './remoteSimulator';
+import { startRemoteSimulator } from './remoteSimulator';
 
 interface Row {
 	scenario: ScenarioName;
@@ -66,26 +68,44 @@ function loadHttpRequestNode(): boolean {
 }
 
 let refusals: RefusalModel = 'afterLatency';
+/** Where the simulator runs: in the measured process behind nock, as in the tests (the default), or in its own process, reached over real sockets. */
+type SimulatorPlace = 'remote' | 'in-process';
+let simulatorPlace: SimulatorPlace = 'in-process';
 
-async function measure(scenario: ScenarioName, n: number, latencyMs: number, cap: number, batchFactor?: number): Promise<Row> {
+/** The variant the tests use: nock interceptors in this process, which also spend this process's CPU. */
+function startInProcessSimulator(options: SimulatorOptions & FrontEndSettings, n: number): RemoteSimulator {
 	nock.disableNetConnect();
-	// The front end reads the simulator's own options object, refusal model included.
-	const options: SimulatorOptions & FrontEndSettings = { latencyMs, maxInFlight: cap, refusals };
 	const sim = new ThreadsSimulator(options);
 	const { token } = createDemoWorld(sim, { postCount: n });
 	sim.install();
+	return {
+		token,
+		counts: async () => ({ requests: sim.requests.length, refused: sim.refusedCount, peakInFlight: sim.peakInFlight }),
+		stop: async () => {
+			sim.uninstall();
+			nock.cleanAll();
+		},
+	};
+}
+
+async function measure(scenario: ScenarioName, n: number, latencyMs: number, cap: number, batchFactor?: number): Promise<Row> {
+	// The front end reads the simulator's own options object, refusal model included.
+	const options: SimulatorOptions & FrontEndSettings = { latencyMs, maxInFlight: cap, refusals };
+	// nock patches Node's HTTP client when it is loaded: off, so requests reach real sockets unobserved.
+	if (simulatorPlace === 'remote') nock.restore();
+	const meta = simulatorPlace === 'remote' ? await startRemoteSimulator({ ...options, postCount: n }) : startInProcessSimulator(options, n);
 	// Start every scenario from a collected heap, so one scenario's garbage is not the next one's CPU.
 	(globalThis as { gc?: () => void }).gc?.();
 	let peakRss = process.memoryUsage().rss;
 	const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 20);
 	const cpuBefore = process.cpuUsage();
 	const started = performance.now();
-	const result = await runWorkflow(scenarioWorkflow(scenario, token, cap, latencyMs, batchFactor), { credentials: oauth2Credential(token) });
+	const result = await runWorkflow(scenarioWorkflow(scenario, meta.token, cap, latencyMs, batchFactor), { credentials: oauth2Credential(meta.token) });
 	const wallMs = performance.now() - started;
 	const cpu = process.cpuUsage(cpuBefore);
 	clearInterval(sampler);
-	sim.uninstall();
-	nock.cleanAll();
+	const counts = await meta.counts();
+	await meta.stop();
 	const rows = result.output[OUTPUT_NODE[scenario]] ?? [];
 	const failedItems = result.error ? n : rows.filter((item) => item.error || item.json.error).length + Math.max(0, n - rows.length);
 	return {
@@ -94,11 +114,11 @@ async function measure(scenario: ScenarioName, n: number, latencyMs: number, cap
 		latencyMs,
 		cap,
 		wallMs,
-		requests: sim.requests.length,
-		refused: sim.refusedCount,
+		requests: counts.requests,
+		refused: counts.refused,
 		failedItems,
 		limitMs: latencyLimitMs(n, cap, latencyMs),
-		peakInFlight: sim.peakInFlight,
+		peakInFlight: counts.peakInFlight,
 		cpuMs: (cpu.user + cpu.system) / 1000,
 		peakRssMb: peakRss / 1024 / 1024,
 		setting: batchFactor ? `${cap} per ${Math.ceil(latencyMs * batchFactor)} ms` : undefined,
@@ -112,6 +132,7 @@ interface MeasurementSpec {
 	cap: number;
 	batchFactor?: number;
 	refusals: RefusalModel;
+	simulator: SimulatorPlace;
 }
 
 /**
@@ -120,7 +141,7 @@ interface MeasurementSpec {
  * not change its figures, and peak RSS is that scenario's own.
  */
 async function measureIsolated(scenario: ScenarioName, n: number, latencyMs: number, cap: number, batchFactor?: number): Promise<Row> {
-	const spec: MeasurementSpec = { scenario, n, latencyMs, cap, batchFactor, refusals };
+	const spec: MeasurementSpec = { scenario, n, latencyMs, cap, batchFactor, refusals, simulator: simulatorPlace };
 	const child = spawn(process.execPath, [...process.execArgv, __filename, `--measure=${JSON.stringify(spec)}`], { stdio: ['ignore', 'pipe', 'inherit'] });
 	let stdout = '';
 	child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -133,6 +154,7 @@ async function measureIsolated(scenario: ScenarioName, n: number, latencyMs: num
 /** The child's side of measureIsolated: warm up, measure, print the row as the last line. */
 async function measureHere(spec: MeasurementSpec): Promise<void> {
 	refusals = spec.refusals;
+	simulatorPlace = spec.simulator;
 	if (spec.scenario.startsWith('httpRequest') && !loadHttpRequestNode()) throw new Error('HTTP Request node not available');
 	// As warm as a long-running n8n: the same scenario and ceiling, 1,200 posts at 20 ms.
 	for (const n of [200, 1000]) await measure(spec.scenario, n, 20, spec.cap, spec.batchFactor);
@@ -206,7 +228,8 @@ async function main(): Promise<void> {
 	const configs = (option('configs') ?? '200:20,200:5,200:50,50:20').split(',').map((pair) => pair.split(':').map(Number) as [number, number]);
 	const withBaseline = !quick && !process.argv.includes('--no-baseline');
 	refusals = option('refusals') === 'instant' ? 'instant' : 'afterLatency';
-	const development = quick || process.argv.some((arg) => /^--(sizes|configs|no-baseline|refusals)/.test(arg));
+	simulatorPlace = option('simulator') === 'remote' ? 'remote' : 'in-process';
+	const development = quick || process.argv.some((arg) => /^--(sizes|configs|no-baseline|refusals|simulator)/.test(arg));
 	const haveHttpNode = withBaseline && loadHttpRequestNode();
 	if (withBaseline && !haveHttpNode) console.warn('n8n-nodes-base not installed (run `npm run demo` once): HTTP Request baselines skipped');
 

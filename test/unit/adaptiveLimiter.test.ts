@@ -1,4 +1,4 @@
-import { AdaptiveLimiter, type ThrottleReport } from '../../nodes/shared/graph/adaptiveLimiter';
+import { AdaptiveLimiter, type AdaptiveLimiterOptions, type ThrottleReport } from '../../nodes/shared/graph/adaptiveLimiter';
 
 /** A request the test answers by hand: accept it, or refuse it and later send the retry. */
 interface HeldRequest {
@@ -6,7 +6,7 @@ interface HeldRequest {
 	finish: () => void;
 }
 
-function holdingLimiter(options: { max: number; initial?: number }) {
+function holdingLimiter(options: AdaptiveLimiterOptions) {
 	const limiter = new AdaptiveLimiter(options);
 	const held: HeldRequest[] = [];
 	let started = 0;
@@ -19,6 +19,31 @@ function holdingLimiter(options: { max: number; initial?: number }) {
 		}
 	};
 	return { limiter, held, start, started: () => started };
+}
+
+/** A clock the test moves by hand; records every pacing wait asked for. */
+function manualClock() {
+	let now = 0;
+	const waits: number[] = [];
+	const timers: Array<{ at: number; wake: () => void }> = [];
+	return {
+		clock: {
+			now: () => now,
+			sleep: async (ms: number) => {
+				waits.push(ms);
+				await new Promise<void>((wake) => timers.push({ at: now + ms, wake }));
+			},
+		},
+		waits,
+		advance: async (ms: number) => {
+			now += ms;
+			for (const timer of timers.filter((candidate) => candidate.at <= now)) {
+				timers.splice(timers.indexOf(timer), 1);
+				timer.wake();
+			}
+			await settle();
+		},
+	};
 }
 
 const settle = async () => {
@@ -257,5 +282,71 @@ describe('AdaptiveLimiter', () => {
 		expect(second).toBeGreaterThan(250);
 		expect(second).toBeLessThan(260);
 		expect(limiter.limit).toBe(4);
+	});
+
+	describe('pacing', () => {
+		it('slots freed together send spread over the shortest round trip (0.8 × round trip / limit apart), not at once', async () => {
+			const { clock, waits, advance } = manualClock();
+			const { held, start, started } = holdingLimiter({ max: 4, initial: 4, clock });
+			start(8);
+			await settle();
+			// No round trip measured yet: the first four go at once.
+			expect(started()).toBe(4);
+			expect(waits).toEqual([]);
+			await advance(100);
+			for (const request of held.splice(0)) request.finish();
+			await settle();
+			// The four freed slots send 20 ms apart: the first at once, the others wait their turn.
+			expect(started()).toBe(5);
+			expect(waits).toEqual([20, 40, 60]);
+			await advance(20);
+			expect(started()).toBe(6);
+			await advance(40);
+			expect(started()).toBe(8);
+		});
+
+		it('a steady stream is not slowed: a send after the pace interval goes at once', async () => {
+			const { clock, waits, advance } = manualClock();
+			const { held, start, started } = holdingLimiter({ max: 2, initial: 2, clock });
+			start(6);
+			await settle();
+			await advance(100);
+			held.shift()?.finish();
+			await settle();
+			await advance(50);
+			held.shift()?.finish();
+			await settle();
+			// 50 ms apart, more than 0.8 × 100 / 2 = 40: neither send waited.
+			expect(waits).toEqual([]);
+			expect(started()).toBe(4);
+		});
+
+		it('a request waiting for its paced moment is not counted as at Meta: a refusal’s bound leaves it out', async () => {
+			const { clock, advance } = manualClock();
+			const { limiter, held, start } = holdingLimiter({ max: 4, initial: 4, clock });
+			start(8);
+			await settle();
+			await advance(100);
+			for (const request of held.splice(0)) request.finish();
+			await settle();
+			await advance(20);
+			// The second is sent with one other at Meta and two holding slots while they wait.
+			expect(held).toHaveLength(2);
+			held[1].report.throttled();
+			expect(limiter.limit).toBe(1);
+		});
+
+		it('slow start below the maximum sends its rounds at once, so a round’s refusals come back together', async () => {
+			const { clock, waits, advance } = manualClock();
+			const { limiter, held, start, started } = holdingLimiter({ max: 50, initial: 4, clock });
+			start(40);
+			await settle();
+			await advance(100);
+			for (const request of held.splice(0)) request.finish();
+			await settle();
+			expect(limiter.limit).toBe(8);
+			expect(started()).toBe(12);
+			expect(waits).toEqual([]);
+		});
 	});
 });

@@ -1,5 +1,6 @@
 /**
- * Bounded, adaptive concurrency for Graph requests. Pure: no n8n, no HTTP, no timers.
+ * Bounded, adaptive concurrency for Graph requests. Pure: no n8n, no HTTP; time comes from an
+ * injected clock (none: no pacing).
  *
  * Meta refuses (code 4) what goes beyond its ceiling, and answers the refusal only after a
  * round trip, during which the refused request still occupies capacity: a client that stays
@@ -21,7 +22,15 @@
  *   when the recovery meets the fallen ceiling, it stops just below it;
  * - above the proven level it probes one slot at a time, rarely (a probe that fails costs a
  *   round trip of refusals): less often after every failed probe, sooner after one that held
- *   and soon after a fall (a ceiling that moves may rise again).
+ *   and soon after a fall (a ceiling that moves may rise again);
+ * - sends are paced, at most `limit` per (shortest) round trip: slots freed together (a wave of
+ *   answers that arrived at once) would otherwise send together, come back together, and keep
+ *   the whole pool in lock step. Answers that arrive together are processed one after another,
+ *   and their follow-up requests only leave once the whole batch is processed (a new connection
+ *   opens on a later turn of the event loop), so a pool in lock step loses that batch's processing
+ *   time every round trip: measured, a quarter of the throughput at 50 slots and 200 ms. Spread
+ *   over the round trip, each answer's follow-up leaves at once. The pace is a little faster
+ *   than `limit` per round trip, so it spreads bursts and never slows a steady stream.
  */
 export interface ThrottleReport {
 	/** Meta answered "slow down" to this request: its slot is given back while it waits. */
@@ -30,11 +39,19 @@ export interface ThrottleReport {
 	retrying(): Promise<void>;
 }
 
+export interface LimiterClock {
+	/** Milliseconds, monotonic. */
+	now(): number;
+	sleep(ms: number): Promise<void>;
+}
+
 export interface AdaptiveLimiterOptions {
 	/** The user's "Max Concurrent Requests". */
 	max: number;
 	/** Where slow start begins (default 16: a first round trip above a low ceiling costs refusals, not time: the cut is exact). */
 	initial?: number;
+	/** For pacing sends (none: every free slot sends at once). */
+	clock?: LimiterClock;
 }
 
 /** Slow start doubles per round trip up to here, then grows ×1.5: overshooting a high ceiling costs fewer refusals. */
@@ -47,6 +64,8 @@ const MIN_PROBE_ROUNDS = 4;
 const PROBE_ROUNDS_AFTER_FALL = 8;
 /** A wave at a proven concurrency (Meta's ceiling fell) whose bound tells nothing (a full pool): cut to this share. */
 const FALL_CUT = 0.75;
+/** Sends are spaced this share of (shortest round trip / limit): a little faster than the pool turns over. */
+const PACE_SHARE = 0.8;
 
 export class AdaptiveLimiter {
 	limit: number;
@@ -57,8 +76,8 @@ export class AdaptiveLimiter {
 	/** Highest concurrency that completed a whole round trip without refusals: cuts stop here, recovery goes back to it. */
 	floor = 0;
 	private readonly max: number;
-	/** Queued work, woken with the number of others in flight when its slot was taken. */
-	private readonly waiting: Array<(othersAtSend: number) => void> = [];
+	/** Queued work, woken with its slot taken and the number of others at Meta then. */
+	private readonly waiting: Array<(othersAtTake: number) => void> = [];
 	private slowStart = true;
 	/** Bumped on every cut: a wave is the refusals of first attempts sent before it. */
 	private generation = 0;
@@ -72,8 +91,15 @@ export class AdaptiveLimiter {
 	private waveBound = 0;
 	/** The limit the last cut (or its refinement) left: a wave above it means the limit grew since. */
 	private cutLevel = Number.POSITIVE_INFINITY;
+	private readonly clock?: LimiterClock;
+	/** The shortest round trip of an accepted request so far (pacing spreads sends over it). */
+	private shortestRoundTrip = Number.POSITIVE_INFINITY;
+	private nextSendAt = Number.NEGATIVE_INFINITY;
+	/** Requests holding a slot but waiting for their paced moment: not at Meta yet. */
+	private pacing = 0;
 
 	constructor(options: AdaptiveLimiterOptions) {
+		this.clock = options.clock;
 		this.max = Math.max(1, Math.floor(options.max));
 		this.limit = Math.min(this.max, Math.max(1, Math.floor(options.initial ?? 16)));
 		this.streakLimit = this.limit;
@@ -89,6 +115,7 @@ export class AdaptiveLimiter {
 		// most that (pending refusals included: they hold its capacity too). Counted when the slot
 		// is taken, not from the answers that come back meanwhile, whose order latency scrambles.
 		let othersAtSend = await this.acquire(urgent);
+		const sentAt = this.clock?.now();
 		// The wave a refusal belongs to is decided by the first attempt only.
 		const wave = this.generation;
 		let holding = true;
@@ -110,7 +137,10 @@ export class AdaptiveLimiter {
 		};
 		try {
 			const result = await work(report);
-			if (!throttledOnce) this.succeeded();
+			if (!throttledOnce) {
+				if (sentAt !== undefined && this.clock) this.shortestRoundTrip = Math.min(this.shortestRoundTrip, this.clock.now() - sentAt);
+				this.succeeded();
+			}
 			return result;
 		} finally {
 			if (holding) this.release();
@@ -121,16 +151,27 @@ export class AdaptiveLimiter {
 		return this.inFlight === 0 && this.waiting.length === 0;
 	}
 
-	/** Resolves with a slot held, and how many others were in flight when it was taken. */
+	/** Resolves with a slot held and the paced moment come, with how many others of ours are at Meta then. */
 	private async acquire(urgent: boolean): Promise<number> {
-		if (this.inFlight < this.limit) return this.take();
-		return await new Promise<number>((resolve) => (urgent ? this.waiting.unshift(resolve) : this.waiting.push(resolve)));
+		// Counted synchronously with the slot's taking: after an await, a whole burst would count itself.
+		const othersAtTake =
+			this.inFlight < this.limit ? this.take() : await new Promise<number>((resolve) => (urgent ? this.waiting.unshift(resolve) : this.waiting.push(resolve)));
+		const delay = this.paceDelay();
+		if (delay < 1) return othersAtTake;
+		this.pacing++;
+		try {
+			await this.clock?.sleep(delay);
+		} finally {
+			this.pacing--;
+		}
+		return this.inFlight - 1 - this.pacing;
 	}
 
+	/** Takes a slot; returns how many others are at Meta (holding a slot and not waiting to be paced). */
 	private take(): number {
 		this.inFlight++;
 		this.peak = Math.max(this.peak, this.inFlight);
-		return this.inFlight - 1;
+		return this.inFlight - 1 - this.pacing;
 	}
 
 	private release(): void {
@@ -139,6 +180,17 @@ export class AdaptiveLimiter {
 			const wake = this.waiting.shift();
 			wake?.(this.take());
 		}
+	}
+
+	/** How long this send waits: sends go at least (shortest round trip / limit) × PACE_SHARE apart. */
+	private paceDelay(): number {
+		// Slow start below the maximum sends its rounds at once: spread, a round's refusals would come
+		// back up to a round trip later, while the limit keeps growing past Meta's ceiling.
+		if (!this.clock || this.shortestRoundTrip === Number.POSITIVE_INFINITY || (this.slowStart && this.limit < this.max)) return 0;
+		const now = this.clock.now();
+		const sendAt = Math.max(now, this.nextSendAt);
+		this.nextSendAt = sendAt + (PACE_SHARE * this.shortestRoundTrip) / this.limit;
+		return sendAt - now;
 	}
 
 	private succeeded(): void {

@@ -4,13 +4,17 @@
  * so that many posts or many input items never mean an unbounded burst of requests.
  */
 import type { IDataObject, IExecuteFunctions, INode } from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
 
+import type { LimiterClock } from './adaptiveLimiter';
 import { AdaptiveLimiter } from './adaptiveLimiter';
 import { DEFAULT_BACKOFF } from './backoff';
 import type { AbandonSignal, AnswerShape } from './transport';
 import { DEFAULT_TIMEOUT_MS, graphGet } from './transport';
 
 export const DEFAULT_MAX_CONCURRENCY = 50;
+
+const LIMITER_CLOCK: LimiterClock = { now: () => performance.now(), sleep: async (ms) => await sleep(ms) };
 
 /** What a platform contributes: where its API lives and which credential signs a node's requests. */
 export interface GraphPlatform {
@@ -68,7 +72,7 @@ export function pooledGraphClient(
 	defaultScope: string,
 	settings: RequestSettings,
 ): GraphClient {
-	const limiter = new AdaptiveLimiter({ max: settings.maxConcurrency });
+	const limiter = new AdaptiveLimiter({ max: settings.maxConcurrency, clock: LIMITER_CLOCK });
 	const backoff = { ...DEFAULT_BACKOFF, maxTotalWaitMs: settings.maxRateLimitWaitSeconds * 1000 };
 	const credentialType = platform.credentialTypeOf(context.getNodeParameter('authentication', 0, '') as string);
 	const once = new Map<string, Promise<unknown>>();
