@@ -336,6 +336,26 @@ describe('AdaptiveLimiter', () => {
 			expect(limiter.limit).toBe(1);
 		});
 
+		it('a list’s next page (urgent) is not paced: everything else waits on it', async () => {
+			const { clock, waits, advance } = manualClock();
+			const { limiter, held, start } = holdingLimiter({ max: 4, initial: 4, clock });
+			start(4);
+			await settle();
+			await advance(100);
+			for (const request of held.splice(0)) request.finish();
+			await settle();
+			start(2);
+			await settle();
+			expect(waits).toEqual([20]);
+			let pageSent = false;
+			void limiter.run(async () => {
+				pageSent = true;
+			}, true);
+			await settle();
+			expect(pageSent).toBe(true);
+			expect(waits).toEqual([20]);
+		});
+
 		it('slow start below the maximum sends its rounds at once, so a round’s refusals come back together', async () => {
 			const { clock, waits, advance } = manualClock();
 			const { limiter, held, start, started } = holdingLimiter({ max: 50, initial: 4, clock });

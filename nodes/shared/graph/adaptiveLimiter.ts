@@ -108,13 +108,13 @@ export class AdaptiveLimiter {
 	/**
 	 * Runs `work` when a slot is free. `work` reports a throttled answer and the moment it
 	 * sends the retry, so the limiter knows which requests are really at Meta.
-	 * `urgent` work goes ahead of the queue (a list's next page, which everything else waits on).
+	 * `urgent` work goes ahead of the queue and is not paced (a list's next page, which everything else waits on).
 	 */
 	async run<T>(work: (report: ThrottleReport) => Promise<T>, urgent = false): Promise<T> {
 		// What Meta had of ours when this request arrived: a refusal means Meta's ceiling is at
 		// most that (pending refusals included: they hold its capacity too). Counted when the slot
 		// is taken, not from the answers that come back meanwhile, whose order latency scrambles.
-		let othersAtSend = await this.acquire(urgent);
+		let othersAtSend = await this.acquire(urgent, !urgent);
 		const sentAt = this.clock?.now();
 		// The wave a refusal belongs to is decided by the first attempt only.
 		const wave = this.generation;
@@ -131,7 +131,7 @@ export class AdaptiveLimiter {
 			},
 			retrying: async () => {
 				if (holding) return;
-				othersAtSend = await this.acquire(true);
+				othersAtSend = await this.acquire(true, true);
 				holding = true;
 			},
 		};
@@ -151,12 +151,16 @@ export class AdaptiveLimiter {
 		return this.inFlight === 0 && this.waiting.length === 0;
 	}
 
-	/** Resolves with a slot held and the paced moment come, with how many others of ours are at Meta then. */
-	private async acquire(urgent: boolean): Promise<number> {
+	/**
+	 * Resolves with a slot held and, if `paced`, the paced moment come, with how many others of
+	 * ours are at Meta then. Urgent first attempts (a list's next page, which everything else
+	 * waits on) are not paced; retries are, or a wave's retries would go out together again.
+	 */
+	private async acquire(urgent: boolean, paced: boolean): Promise<number> {
 		// Counted synchronously with the slot's taking: after an await, a whole burst would count itself.
 		const othersAtTake =
 			this.inFlight < this.limit ? this.take() : await new Promise<number>((resolve) => (urgent ? this.waiting.unshift(resolve) : this.waiting.push(resolve)));
-		const delay = this.paceDelay();
+		const delay = paced ? this.paceDelay() : 0;
 		if (delay < 1) return othersAtTake;
 		this.pacing++;
 		try {
