@@ -356,6 +356,81 @@ describe('AdaptiveLimiter', () => {
 			expect(waits).toEqual([20]);
 		});
 
+		it('a retry is paced like any send, so a wave’s retries do not go out together again', async () => {
+			const { clock, waits, advance } = manualClock();
+			const { held, start } = holdingLimiter({ max: 4, initial: 4, clock });
+			start(4);
+			await settle();
+			await advance(100);
+			for (const request of held.splice(0)) request.finish();
+			await settle();
+			start(1);
+			await settle();
+			// Sent at once (the next send may go 20 ms later); refused, its retry waits for that moment.
+			held[0].report.throttled();
+			const retried = held[0].report.retrying();
+			await settle();
+			expect(waits).toEqual([20]);
+			await advance(20);
+			await retried;
+		});
+
+		it('a request sent without waiting (a page) while others wait for their moment counts only those at Meta', async () => {
+			const { clock, advance } = manualClock();
+			const { limiter, held, start } = holdingLimiter({ max: 5, initial: 5, clock });
+			start(5);
+			await settle();
+			await advance(100);
+			for (const request of held.splice(0)) request.finish();
+			await settle();
+			start(4);
+			await settle();
+			// One of the four sent, three waiting for their moment; the page takes the fifth slot.
+			let page: ThrottleReport | undefined;
+			void limiter.run(async (report) => {
+				page = report;
+				await new Promise(() => undefined);
+			}, true);
+			await settle();
+			page?.throttled();
+			expect(limiter.limit).toBe(1);
+		});
+
+		it('the pace comes from the shortest accepted round trip: not a longer one, and never a refusal’s', async () => {
+			const jitter = manualClock();
+			const accepted = holdingLimiter({ max: 2, initial: 2, clock: jitter.clock });
+			accepted.start(6);
+			await settle();
+			await jitter.advance(50);
+			accepted.held.shift()?.finish(); // 50 ms
+			await settle();
+			await jitter.advance(50);
+			accepted.held.shift()?.finish(); // 100 ms
+			await settle();
+			accepted.held.shift()?.finish(); // 50 ms
+			await settle();
+			// Spaced 0.8 × 50 / 2 = 20 ms apart (from 100 ms: 40).
+			expect(jitter.waits).toEqual([20]);
+
+			const refusal = manualClock();
+			const refused = holdingLimiter({ max: 2, initial: 2, clock: refusal.clock });
+			refused.start(2);
+			await settle();
+			await refusal.advance(10);
+			// Refused after 10 ms (the limit is cut to 1): that round trip says nothing about latency.
+			refused.held[1].report.throttled();
+			const retried = refused.held[1].report.retrying();
+			await refusal.advance(90);
+			refused.held[0].finish(); // accepted after 100 ms
+			await settle();
+			await retried;
+			refused.start(1);
+			refused.held[1].finish();
+			await settle();
+			// The retry went at 100 ms; the next send 0.8 × 100 / 1 = 80 ms later (from 10 ms: 8).
+			expect(refusal.waits).toEqual([80]);
+		});
+
 		it('slow start below the maximum sends its rounds at once, so a round’s refusals come back together', async () => {
 			const { clock, waits, advance } = manualClock();
 			const { limiter, held, start, started } = holdingLimiter({ max: 50, initial: 4, clock });
