@@ -23,15 +23,14 @@
  * - above the proven level it probes one slot at a time, rarely (a probe that fails costs a
  *   round trip of refusals): less often after every failed probe, sooner after one that held
  *   and soon after a fall (a ceiling that moves may rise again);
- * - past slow start, sends are spaced at least 0.8 × (shortest accepted round trip) / limit apart:
- *   slots freed together (a wave of answers that arrived at once) would otherwise send together,
- *   come back together, and keep the whole pool in lock step. Answers that arrive together are processed one after another,
- *   and their follow-up requests only leave once the whole batch is processed (a new connection
- *   opens on a later turn of the event loop), so a pool in lock step loses that batch's processing
- *   time every round trip: measured, a quarter of the throughput at 50 slots and 200 ms. Spread
- *   over the round trip, each answer's follow-up leaves at once. The pace is a little faster
- *   than the pool turns over, so it spreads bursts and never slows a steady stream (the shortest
- *   round trip is never forgotten: a faster answer can only weaken the pacing, not slow a send).
+ * - past slow start, sends are spaced at least 0.8 × (shortest accepted round trip) / limit apart.
+ *   Answers that arrive together are processed one after another, and their follow-up requests
+ *   leave only once the whole batch is processed (a new connection opens on a later turn of the
+ *   event loop): unpaced, the pool stays in lock step and loses a batch's processing time every
+ *   round trip (measured at 50 slots and 200 ms: 245 ms per slot instead of 200). Spread over the
+ *   round trip, each answer's follow-up leaves at once. The pace is a little faster than the pool
+ *   turns over, so it spreads bursts and never slows a steady stream (the shortest round trip is
+ *   never forgotten: a faster answer can only weaken the pacing, not slow a send).
  */
 export interface ThrottleReport {
 	/** Meta answered "slow down" to this request: its slot is given back while it waits. */
