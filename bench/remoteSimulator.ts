@@ -18,7 +18,7 @@ import tls = require('tls');
 
 import { createDemoWorld } from '../test/simulator/demoWorld';
 import type { FrontEndSettings } from '../test/simulator/frontEnd';
-import { SimulatedSocketError } from '../test/simulator/frontEnd';
+import { answerOverHttp } from '../test/simulator/httpDoor';
 import type { SimulatorOptions } from '../test/simulator/threadsSimulator';
 import { GRAPH_HOST, ThreadsSimulator } from '../test/simulator/threadsSimulator';
 
@@ -30,7 +30,8 @@ export interface SimulatorCounts {
 	peakInFlight: number;
 }
 
-export interface RemoteSimulator {
+/** A running simulator as the benchmark sees it, wherever it runs. */
+export interface BenchSimulator {
 	token: string;
 	counts(): Promise<SimulatorCounts>;
 	stop(): Promise<void>;
@@ -40,7 +41,7 @@ type ToChild = { kind: 'counts' };
 type FromChild = { kind: 'ready'; port: number; token: string } | ({ kind: 'counts' } & SimulatorCounts);
 
 /** Starts the simulator in a child process and routes graph.threads.net there. */
-export async function startRemoteSimulator(options: RemoteSimulatorOptions): Promise<RemoteSimulator> {
+export async function startRemoteSimulator(options: RemoteSimulatorOptions): Promise<BenchSimulator> {
 	const child = fork(__filename, ['--serve', JSON.stringify(options)], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], execArgv: [] });
 	const next = () => new Promise<FromChild>((resolve, reject) => {
 		child.once('message', (message) => resolve(message as FromChild));
@@ -87,20 +88,7 @@ function routeToLoopback(hostname: string, port: number): () => void {
 async function serve(options: RemoteSimulatorOptions): Promise<void> {
 	const sim = new ThreadsSimulator(options);
 	const { token } = createDemoWorld(sim, { postCount: options.postCount });
-	const server = http.createServer(async (req, res) => {
-		const chunks: Buffer[] = [];
-		for await (const chunk of req) chunks.push(chunk as Buffer);
-		const body = chunks.length ? Buffer.concat(chunks).toString('utf8') : undefined;
-		try {
-			const answer = await sim.handle({ method: req.method ?? 'GET', path: req.url ?? '/', headers: req.headers, body });
-			res.writeHead(answer.status, { 'content-type': 'application/json; charset=UTF-8', ...(answer.headers ?? {}) });
-			res.end(answer.rawBody ?? JSON.stringify(answer.body));
-		} catch (error) {
-			// A simulated reset closes without an answer; anything else is a simulator bug.
-			if (!(error instanceof SimulatedSocketError)) process.stderr.write(`[simulator] ${(error as Error).stack}\n`);
-			req.socket.destroy();
-		}
-	});
+	const server = http.createServer((req, res) => void answerOverHttp(req, res, async (request) => await sim.handle(request)));
 	server.keepAliveTimeout = 60_000;
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 	const send = (message: FromChild) => process.send?.(message);

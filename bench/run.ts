@@ -23,7 +23,7 @@ import { ThreadsSimulator } from '../test/simulator/threadsSimulator';
 import type { ScenarioName } from './scenarios';
 import { BATCH_INTERVAL_FACTORS, HTTP_REQUEST_TYPE, OUTPUT_NODE, SCENARIO_LABELS, scenarioWorkflow } from './scenarios';
 import { renderChart } from './chart';
-import type { RemoteSimulator } from './remoteSimulator';
+import type { BenchSimulator } from './remoteSimulator';
 import { startRemoteSimulator } from './remoteSimulator';
 
 interface Row {
@@ -73,7 +73,7 @@ type SimulatorPlace = 'remote' | 'in-process';
 let simulatorPlace: SimulatorPlace = 'in-process';
 
 /** The variant the tests use: nock interceptors in this process, which also spend this process's CPU. */
-function startInProcessSimulator(options: SimulatorOptions & FrontEndSettings, n: number): RemoteSimulator {
+function startInProcessSimulator(options: SimulatorOptions & FrontEndSettings, n: number): BenchSimulator {
 	nock.disableNetConnect();
 	const sim = new ThreadsSimulator(options);
 	const { token } = createDemoWorld(sim, { postCount: n });

@@ -27,6 +27,7 @@ async function startSimulatorServer({ now, revokeRefreshedTokens = false, holdTo
 	const { InstagramSimulator } = load('instagram/instagramSimulator.js');
 	const { createInstagramDemoWorld } = load('instagram/demoWorld.js');
 	const { SimulatedSocketError } = load('frontEnd.js');
+	const { answerOverHttp } = load('httpDoor.js');
 	const threads = new ThreadsSimulator({ now });
 	const threadsWorld = createDemoWorld(threads);
 	const instagram = new InstagramSimulator({ now });
@@ -35,31 +36,28 @@ async function startSimulatorServer({ now, revokeRefreshedTokens = false, holdTo
 	/** Every token a refresh or exchange handed out: secrets that must never show up anywhere. */
 	const mintedTokens = [];
 
-	const server = http.createServer(async (req, res) => {
-		const chunks = [];
-		for await (const chunk of req) chunks.push(chunk);
-		const body = chunks.length ? Buffer.concat(chunks).toString('utf8') : undefined;
+	const server = http.createServer((req, res) => {
 		const host = String(req.headers['x-sim-host'] ?? '');
 		const entry = { process: String(req.headers['x-sim-process'] ?? '?'), host, method: req.method, path: req.url.split('?')[0], query: new URL(req.url, 'http://x').searchParams.toString() };
 		log.push(entry);
 		const sim = host === 'graph.instagram.com' ? instagram : threads;
-		try {
-			const answer = await sim.handle({ method: req.method, path: req.url, headers: req.headers, body });
-			entry.status = answer.status;
-			const minted = answer.status === 200 && typeof answer.body?.access_token === 'string' ? answer.body.access_token : undefined;
-			if (minted) mintedTokens.push(minted);
-			if (minted && revokeRefreshedTokens && host === 'graph.threads.net' && entry.path === '/refresh_access_token') {
-				threads.revokeToken(new URL(req.url, 'http://x').searchParams.get('access_token'));
+		return answerOverHttp(req, res, async (request) => {
+			try {
+				const answer = await sim.handle(request);
+				entry.status = answer.status;
+				const minted = answer.status === 200 && typeof answer.body?.access_token === 'string' ? answer.body.access_token : undefined;
+				if (minted) mintedTokens.push(minted);
+				if (minted && revokeRefreshedTokens && host === 'graph.threads.net' && entry.path === '/refresh_access_token') {
+					threads.revokeToken(new URL(req.url, 'http://x').searchParams.get('access_token'));
+				}
+				if (holdTokenAnswersMs && /(access_token|debug_token)$/.test(entry.path)) await new Promise((resolve) => setTimeout(resolve, holdTokenAnswersMs));
+				return answer;
+			} catch (error) {
+				// answerOverHttp closes without answering (a simulated reset, as Meta's edge would).
+				entry.status = error instanceof SimulatedSocketError ? 'reset' : 'simulator error';
+				throw error;
 			}
-			if (holdTokenAnswersMs && /(access_token|debug_token)$/.test(entry.path)) await new Promise((resolve) => setTimeout(resolve, holdTokenAnswersMs));
-			res.writeHead(answer.status, { 'content-type': 'application/json; charset=UTF-8', ...(answer.headers ?? {}) });
-			res.end(answer.rawBody ?? JSON.stringify(answer.body));
-		} catch (error) {
-			// A simulated reset or released hang: close without answering, as Meta's edge would.
-			entry.status = error instanceof SimulatedSocketError ? 'reset' : 'simulator error';
-			if (!(error instanceof SimulatedSocketError)) process.stderr.write(`[simulator-server] ${error.stack}\n`);
-			req.socket.destroy();
-		}
+		});
 	});
 	await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
 	const url = `http://127.0.0.1:${server.address().port}`;

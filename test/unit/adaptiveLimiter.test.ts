@@ -46,6 +46,18 @@ function manualClock() {
 	};
 }
 
+/** A limiter at its maximum whose first round (`max` requests, sent at once) was accepted after 100 ms: pacing is on. */
+async function afterCalmRoundTrip(max: number) {
+	const time = manualClock();
+	const pool = holdingLimiter({ max, initial: max, clock: time.clock });
+	pool.start(max);
+	await settle();
+	await time.advance(100);
+	for (const request of pool.held.splice(0)) request.finish();
+	await settle();
+	return { ...time, ...pool };
+}
+
 const settle = async () => {
 	for (let i = 0; i < 5; i++) await Promise.resolve();
 };
@@ -286,17 +298,13 @@ describe('AdaptiveLimiter', () => {
 
 	describe('pacing', () => {
 		it('slots freed together send spread over the shortest round trip (0.8 × round trip / limit apart), not at once', async () => {
-			const { clock, waits, advance } = manualClock();
-			const { held, start, started } = holdingLimiter({ max: 4, initial: 4, clock });
-			start(8);
-			await settle();
-			// No round trip measured yet: the first four go at once.
+			const { waits, advance, start, started } = await afterCalmRoundTrip(4);
+			// No round trip measured yet: the first four went at once.
 			expect(started()).toBe(4);
 			expect(waits).toEqual([]);
-			await advance(100);
-			for (const request of held.splice(0)) request.finish();
+			start(4);
 			await settle();
-			// The four freed slots send 20 ms apart: the first at once, the others wait their turn.
+			// The four free slots send 20 ms apart: the first at once, the others wait their turn.
 			expect(started()).toBe(5);
 			expect(waits).toEqual([20, 40, 60]);
 			await advance(20);
@@ -322,12 +330,8 @@ describe('AdaptiveLimiter', () => {
 		});
 
 		it('a request waiting for its paced moment is not counted as at Meta: a refusal’s bound leaves it out', async () => {
-			const { clock, advance } = manualClock();
-			const { limiter, held, start } = holdingLimiter({ max: 4, initial: 4, clock });
-			start(8);
-			await settle();
-			await advance(100);
-			for (const request of held.splice(0)) request.finish();
+			const { advance, limiter, held, start } = await afterCalmRoundTrip(4);
+			start(4);
 			await settle();
 			await advance(20);
 			// The second is sent with one other at Meta and two holding slots while they wait.
@@ -337,13 +341,7 @@ describe('AdaptiveLimiter', () => {
 		});
 
 		it('a list’s next page (urgent) is not paced: everything else waits on it', async () => {
-			const { clock, waits, advance } = manualClock();
-			const { limiter, held, start } = holdingLimiter({ max: 4, initial: 4, clock });
-			start(4);
-			await settle();
-			await advance(100);
-			for (const request of held.splice(0)) request.finish();
-			await settle();
+			const { waits, limiter, start } = await afterCalmRoundTrip(4);
 			start(2);
 			await settle();
 			expect(waits).toEqual([20]);
@@ -357,13 +355,7 @@ describe('AdaptiveLimiter', () => {
 		});
 
 		it('a retry is paced like any send, so a wave’s retries do not go out together again', async () => {
-			const { clock, waits, advance } = manualClock();
-			const { held, start } = holdingLimiter({ max: 4, initial: 4, clock });
-			start(4);
-			await settle();
-			await advance(100);
-			for (const request of held.splice(0)) request.finish();
-			await settle();
+			const { waits, advance, held, start } = await afterCalmRoundTrip(4);
 			start(1);
 			await settle();
 			// Sent at once (the next send may go 20 ms later); refused, its retry waits for that moment.
@@ -376,13 +368,7 @@ describe('AdaptiveLimiter', () => {
 		});
 
 		it('a request sent without waiting (a page) while others wait for their moment counts only those at Meta', async () => {
-			const { clock, advance } = manualClock();
-			const { limiter, held, start } = holdingLimiter({ max: 5, initial: 5, clock });
-			start(5);
-			await settle();
-			await advance(100);
-			for (const request of held.splice(0)) request.finish();
-			await settle();
+			const { limiter, start } = await afterCalmRoundTrip(5);
 			start(4);
 			await settle();
 			// One of the four sent, three waiting for their moment; the page takes the fifth slot.
